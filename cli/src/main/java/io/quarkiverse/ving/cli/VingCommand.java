@@ -1,0 +1,20 @@
+package io.quarkiverse.ving.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ving}: the command line of quarkus-ving, after ving's own {@code ving.mjs}.
+ */
+@TopCommand
+@Command(name = "ving", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "ving's database tools: schemas, Drizzle tables and migrations.",
+        subcommands = { SchemaCommand.class, DrizzleCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:needs attention (e.g. pending migrations)",
+                "2:bad input: an invalid schema, a bad option",
+                "3:database error" })
+public class VingCommand {
+}

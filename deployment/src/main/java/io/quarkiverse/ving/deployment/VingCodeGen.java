@@ -1,0 +1,116 @@
+package io.quarkiverse.ving.deployment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkiverse.ving.codegen.TableClassWriter;
+import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkus.bootstrap.model.ApplicationModel;
+import io.quarkus.bootstrap.prebuild.CodeGenException;
+import io.quarkus.deployment.CodeGenContext;
+import io.quarkus.deployment.CodeGenProvider;
+
+/**
+ * Generates the typed table classes ({@code UserTable} …) from the ving schema files in {@code src/main/ving}
+ * before the application is compiled, and again in dev mode whenever a schema file changes.
+ */
+public class VingCodeGen implements CodeGenProvider {
+
+    /** Build property naming another schema folder than {@code src/main/ving}. */
+    static final String SCHEMAS_PROPERTY = "quarkus.ving.schemas";
+    /** Config key of the package the classes are generated in. */
+    static final String PACKAGE_PROPERTY = "quarkus.ving.codegen.package";
+
+    private Path schemasOverride;
+
+    @Override
+    public String providerId() {
+        return "ving";
+    }
+
+    @Override
+    public String[] inputExtensions() {
+        return new String[] { "mjs", "json" };
+    }
+
+    @Override
+    public String inputDirectory() {
+        return "ving";
+    }
+
+    @Override
+    public void init(ApplicationModel model, Map<String, String> properties) {
+        String schemas = properties.get(SCHEMAS_PROPERTY);
+        schemasOverride = schemas == null || schemas.isBlank() ? null : Path.of(schemas).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Path getInputDirectory() {
+        return schemasOverride;
+    }
+
+    @Override
+    public boolean shouldRun(Path sourceDir, Config config) {
+        return Files.isDirectory(sourceDir);
+    }
+
+    @Override
+    public boolean trigger(CodeGenContext context) throws CodeGenException {
+        Path input = context.inputDir();
+        if (!Files.isDirectory(input) || SchemaDirectory.files(input).isEmpty()) {
+            return false;
+        }
+        String packageName = context.config().getOptionalValue(PACKAGE_PROPERTY, String.class)
+                .orElse(TableClassWriter.DEFAULT_PACKAGE);
+        Map<Path, String> sources;
+        try {
+            sources = TableClassWriter.sources(SchemaDirectory.load(input), packageName);
+        } catch (SchemaException e) {
+            throw new CodeGenException("Invalid ving schema:\n" + e.getMessage());
+        }
+        Path outDir = context.outDir();
+        try {
+            removeStale(outDir.resolve(packageName.replace('.', '/')), sources.keySet());
+            for (Map.Entry<Path, String> source : sources.entrySet()) {
+                writeIfChanged(outDir.resolve(source.getKey()), source.getValue());
+            }
+        } catch (IOException e) {
+            throw new CodeGenException("Cannot write the ving table classes to " + outDir + ": " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    /** Removes the classes of kinds whose schema is gone. */
+    private static void removeStale(Path packageDir, Set<Path> current) throws IOException {
+        if (!Files.isDirectory(packageDir)) {
+            return;
+        }
+        Set<String> names = current.stream().map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(packageDir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("Table.java") && !names.contains(name)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** Leaves unchanged files untouched, so the compiler and dev mode see only real changes. */
+    private static void writeIfChanged(Path target, String source) throws IOException {
+        if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(source)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, source, StandardCharsets.UTF_8);
+    }
+}

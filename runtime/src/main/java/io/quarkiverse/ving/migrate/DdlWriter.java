@@ -1,0 +1,89 @@
+package io.quarkiverse.ving.migrate;
+
+import static io.quarkiverse.ving.table.SqlLiterals.identifier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.UniqueKey;
+
+/**
+ * Writes MySQL DDL exactly as drizzle-kit does, byte for byte: the same clause order, spacing, case and
+ * line breaks, so that migrations written by either tool are interchangeable and hash alike.
+ */
+public final class DdlWriter {
+
+    /** What drizzle-kit writes between two statements of a migration file. */
+    public static final String BREAKPOINT = "--> statement-breakpoint\n";
+
+    private DdlWriter() {
+    }
+
+    /**
+     * The statements that create these tables from nothing, as drizzle-kit's first migration has them:
+     * every CREATE TABLE in table order, then every table's foreign keys.
+     */
+    public static List<String> createAll(List<Table> tables) {
+        List<String> statements = new ArrayList<>();
+        tables.forEach(table -> statements.add(createTable(table)));
+        tables.forEach(table -> table.foreignKeys().forEach(foreignKey -> statements.add(addForeignKey(foreignKey))));
+        return statements;
+    }
+
+    /** A migration file's text: statements joined by the breakpoint marker, no trailing newline. */
+    public static String migrationText(List<String> statements) {
+        return String.join(BREAKPOINT, statements);
+    }
+
+    /** What {@code drizzle-kit export} prints: statements one per line, then a newline. */
+    public static String exportText(List<String> statements) {
+        return String.join("\n", statements) + "\n";
+    }
+
+    /**
+     * {@code CREATE TABLE}: one line per column, then the primary key, then the unique keys ({@code unique()}
+     * ones before {@code uniqueIndex()} ones, as drizzle-kit appends the indexes it converts); ends with a newline.
+     */
+    public static String createTable(Table table) {
+        List<String> lines = new ArrayList<>();
+        table.columns().forEach(column -> lines.add("\t" + columnDefinition(column)));
+        table.primaryKey().ifPresent(key -> lines.add("\tCONSTRAINT " + identifier(key.name()) + " PRIMARY KEY("
+                + columnList(key.columns()) + ")"));
+        table.uniqueKeys().stream()
+                .sorted(Comparator.comparing(UniqueKey::declaredAsIndex))
+                .forEach(key -> lines.add("\tCONSTRAINT " + identifier(key.name()) + " UNIQUE(" + columnList(key.columns()) + ")"));
+        return "CREATE TABLE " + identifier(table.name()) + " (\n" + String.join(",\n", lines) + "\n);\n";
+    }
+
+    /** A column as CREATE TABLE declares it: {@code `name` type[ AUTO_INCREMENT][ NOT NULL][ DEFAULT x][ ON UPDATE …]}. */
+    public static String columnDefinition(Column<?> column) {
+        StringBuilder definition = new StringBuilder(identifier(column.name())).append(' ').append(column.type().sql());
+        if (column.isAutoincrement()) {
+            definition.append(" AUTO_INCREMENT");
+        }
+        if (column.isNotNull()) {
+            definition.append(" NOT NULL");
+        }
+        column.defaultValue().ifPresent(value -> definition.append(" DEFAULT ").append(value.sql()));
+        if (column.isOnUpdateNow()) {
+            definition.append(" ON UPDATE CURRENT_TIMESTAMP");
+        }
+        return definition.toString();
+    }
+
+    /** {@code ALTER TABLE `t` ADD CONSTRAINT `n` FOREIGN KEY (`c`) REFERENCES `p`(`id`) ON DELETE … ON UPDATE …;} */
+    public static String addForeignKey(ForeignKey key) {
+        return "ALTER TABLE " + identifier(key.tableFrom()) + " ADD CONSTRAINT " + identifier(key.name())
+                + " FOREIGN KEY (" + columnList(key.columnsFrom()) + ") REFERENCES " + identifier(key.tableTo())
+                + "(" + columnList(key.columnsTo()) + ") ON DELETE " + key.onDelete() + " ON UPDATE " + key.onUpdate() + ";";
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(name -> identifier(name)).collect(Collectors.joining(","));
+    }
+}

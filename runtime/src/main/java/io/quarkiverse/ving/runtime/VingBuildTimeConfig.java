@@ -1,0 +1,35 @@
+package io.quarkiverse.ving.runtime;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Build-time settings of quarkus-ving.
+ */
+@ConfigMapping(prefix = "quarkus.ving")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface VingBuildTimeConfig {
+
+    /**
+     * The folder of ving schema files, when it is not the module's {@code src/main/ving}. Code generation
+     * reads it as a build property (a Maven project property or a system property), since it runs before
+     * the application's configuration exists.
+     */
+    Optional<String> schemas();
+
+    /** Generation of the typed table classes. */
+    Codegen codegen();
+
+    interface Codegen {
+
+        /** The Java package the table classes ({@code UserTable} …) are generated in. */
+        @WithName("package")
+        @WithDefault("ving.drizzle.schema")
+        String packageName();
+    }
+}

@@ -1,0 +1,119 @@
+package io.quarkiverse.ving.schema;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkiverse.ving.schema.mjs.JsModule;
+import io.quarkiverse.ving.schema.mjs.JsValue;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
+import io.quarkiverse.ving.schema.mjs.JsValue.Member;
+import io.quarkiverse.ving.schema.mjs.JsValue.Property;
+import io.quarkiverse.ving.schema.mjs.ModuleParser;
+import io.quarkiverse.ving.schema.mjs.SourcePosition;
+
+/**
+ * Reads the JSON form of a ving schema: the same attribute names as ving's {@code .mjs} files, with three
+ * notations for what JSON cannot write:
+ * <ul>
+ * <li>a base prop is its name as a string in {@code props}: {@code "baseSchemaId"};</li>
+ * <li>{@code db} and {@code zod} may name their helper: {@code "db": "dbVarChar"};</li>
+ * <li>any function is an object with its JavaScript source: {@code "default": {"function": "() => new Date()"}};</li>
+ * <li>the file's other exports ({@code RoleOptions}, {@code extensionMap}) sit under {@code "exports"}.</li>
+ * </ul>
+ */
+public final class JsonSchemaReader implements SchemaReader {
+
+    private static final String FUNCTION_KEY = "function";
+    private static final String EXPORTS_KEY = "exports";
+
+    @Override
+    public String extension() {
+        return "json";
+    }
+
+    @Override
+    public Schema read(Path file, String text) {
+        JsValue root = ModuleParser.parseJson(file, text);
+        if (!(root instanceof JsObject object)) {
+            throw new SchemaException(file, root.position(),
+                    "A JSON schema is an object ({\"kind\": …, \"tableName\": …, \"props\": […]}), not " + root.describe() + ".");
+        }
+        SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
+        JsObject schema = (JsObject) rewrite(file, object, null);
+        Map<String, Object> exports = Collections.emptyMap();
+        List<Member> members = new ArrayList<>();
+        for (Member member : schema.members()) {
+            if (member instanceof Property property && property.key().equals(EXPORTS_KEY)) {
+                if (!(assembler.toJava(property.value()) instanceof Map<?, ?> map)) {
+                    throw new SchemaException(file, property.position(), "\"exports\" must be an object.");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> exported = (Map<String, Object>) map;
+                exports = exported;
+            } else {
+                members.add(member);
+            }
+        }
+        return assembler.assemble(new JsObject(members, schema.position()), exports);
+    }
+
+    /** Rewrites JSON's notations into the value tree the {@code .mjs} reader produces. */
+    private static JsValue rewrite(Path file, JsValue value, String key) {
+        if (value instanceof JsObject object) {
+            Optional<JsValue> source = object.get(FUNCTION_KEY);
+            if (source.isPresent() && object.members().size() == 1) {
+                if (!(source.get() instanceof JsString text)) {
+                    throw new SchemaException(file, source.get().position(),
+                            "\"function\" must hold the function's JavaScript source as a string.");
+                }
+                return function(file, text.value(), text.position());
+            }
+            List<Member> members = new ArrayList<>();
+            for (Member member : object.members()) {
+                Property property = (Property) member; // JSON has no spreads
+                members.add(new Property(property.key(), rewrite(file, property.value(), property.key()),
+                        property.position()));
+            }
+            return new JsObject(members, object.position());
+        }
+        if (value instanceof JsArray array) {
+            List<JsValue> elements = new ArrayList<>();
+            for (JsValue element : array.elements()) {
+                boolean baseProp = "props".equals(key) && element instanceof JsString;
+                elements.add(baseProp ? spreadOf((JsString) element) : rewrite(file, element, null));
+            }
+            return new JsArray(elements, array.position());
+        }
+        if (value instanceof JsString string && ("db".equals(key) || "zod".equals(key))) {
+            return function(file, "(prop) => " + string.value() + "(prop)", string.position());
+        }
+        return value;
+    }
+
+    /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}. */
+    private static JsObject spreadOf(JsString name) {
+        JsValue reference = new JsValue.JsIdentifier(name.value(), name.position());
+        return new JsObject(List.of(new JsValue.Spread(reference, name.position())), name.position());
+    }
+
+    private static JsFunction function(Path file, String source, SourcePosition position) {
+        JsModule module;
+        try {
+            module = ModuleParser.parseModule(file, "const f = " + source + ";");
+        } catch (SchemaException e) {
+            throw new SchemaException(file, position, "The function " + source + " is not valid JavaScript: " + e.problem());
+        }
+        if (module.constants().size() != 1 || !(module.constants().get(0).value() instanceof JsFunction function)) {
+            throw new SchemaException(file, position, "\"" + source + "\" is not a function; write e.g. \"() => new Date()\".");
+        }
+        return new JsFunction(function.parameters(), function.source(), function.firstCall(), function.constructs(),
+                position);
+    }
+}

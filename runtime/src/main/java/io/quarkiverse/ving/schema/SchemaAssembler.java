@@ -1,0 +1,347 @@
+package io.quarkiverse.ving.schema;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.quarkiverse.ving.schema.mjs.JsLiterals;
+import io.quarkiverse.ving.schema.mjs.JsValue;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsBoolean;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsIdentifier;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsNull;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
+import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
+import io.quarkiverse.ving.schema.mjs.SourcePosition;
+
+/**
+ * Turns the value tree of a schema file into a {@link Schema}. Both formats go through here, so an
+ * attribute means the same whether it was written in {@code .mjs} or in JSON.
+ *
+ * <p>
+ * It checks the shape of each attribute (a list where a list belongs, a function where a function
+ * belongs) and reports a wrong shape in ving's words; the rules of what values are allowed are
+ * {@link SchemaValidator}'s.
+ */
+final class SchemaAssembler {
+
+    /** Boolean switches a prop may carry. */
+    static final List<String> FLAGS = List.of("filterQuery", "filterQualifier", "filterRange", "autoUpdate",
+            "allowRealPubicId", "noSetAll");
+
+    private static final Set<String> PROP_ATTRIBUTES = Set.of("name", "type", "required", "default", "db", "zod",
+            "length", "enums", "enumLabels", "relation", "unique", "uniqueQualifiers", "view", "edit", "renamedFrom",
+            "filterQuery", "filterQualifier", "filterRange", "autoUpdate", "allowRealPubicId", "noSetAll");
+
+    /** Callees whose result is a fresh UUID: ving's {@code uuid()} (uuid's {@code v4}) and the platform's. */
+    private static final Set<String> UUID_GENERATORS = Set.of("uuid", "v4", "uuidv4", "randomUUID");
+
+    private final Path file;
+    private final Function<String, Optional<JsValue>> constants;
+
+    /**
+     * @param file the file being read, for messages
+     * @param constants resolves a name used in a spread or as a value: the file's own constants, then ving's base props
+     */
+    SchemaAssembler(Path file, Function<String, Optional<JsValue>> constants) {
+        this.file = file;
+        this.constants = constants;
+    }
+
+    Schema assemble(JsObject root, Map<String, Object> exports) {
+        Map<String, Attribute> attributes = flatten(root);
+        String kind = optionalString(attributes, "kind", "Schema kind is not a string.");
+        String label = kind == null ? "Schema" : "Schema " + kind;
+        String tableName = optionalString(attributes, "tableName", label + " tableName is not lower case.");
+        List<String> owner = optionalStrings(attributes, "owner", label + " owner is not an array.");
+        Optional<String> renamedFrom = Optional
+                .ofNullable(optionalString(attributes, "renamedFrom", label + " renamedFrom must be a string."));
+
+        List<Prop> props = null;
+        Attribute propsAttribute = attributes.get("props");
+        if (propsAttribute != null) {
+            if (!(propsAttribute.value() instanceof JsArray array)) {
+                throw error(propsAttribute.position(), label + " props is not an array.");
+            }
+            props = new ArrayList<>();
+            for (int i = 0; i < array.elements().size(); i++) {
+                props.add(prop(kind, i, array.elements().get(i)));
+            }
+        }
+        return new Schema(kind, tableName, owner, props == null ? null : List.copyOf(props), renamedFrom,
+                exports, file, positions(root, attributes));
+    }
+
+    private Prop prop(String kind, int index, JsValue element) {
+        String where = kind + ".props[" + index + "]";
+        JsObject object = asObject(element, where);
+        Map<String, Attribute> attributes = flatten(object);
+
+        Attribute nameAttribute = attributes.get("name");
+        if (nameAttribute == null || !(nameAttribute.value() instanceof JsString nameString)) {
+            throw error(nameAttribute == null ? object.position() : nameAttribute.position(),
+                    where + ".name must be a string.");
+        }
+        String name = nameString.value();
+        String path = kind + ".props." + name;
+
+        String type = optionalString(attributes, "type", path + ".type is invalid: " + describe(attributes, "type"));
+        Boolean required = attributes.get("required") != null
+                && attributes.get("required").value() instanceof JsBoolean b ? b.value() : null;
+        Boolean unique = optionalBoolean(attributes, "unique", path + ".unique must be a boolean.");
+
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        for (String flag : FLAGS) {
+            Boolean value = optionalBoolean(attributes, flag, path + "." + flag + " must be a boolean.");
+            if (value != null) {
+                flags.put(flag, value);
+            }
+        }
+
+        Map<String, Object> extra = new LinkedHashMap<>();
+        attributes.forEach((key, attribute) -> {
+            if (!PROP_ATTRIBUTES.contains(key)) {
+                extra.put(key, toJava(attribute.value()));
+            }
+        });
+
+        return new Prop(name, type, required,
+                defaultOf(attributes.get("default"), path),
+                function(attributes, "db", path + ".db must be a function that returns a drizzle column specification."),
+                function(attributes, "zod", path + ".zod must be a function that returns a zod validation function."),
+                length(attributes.get("length"), path),
+                literals(attributes.get("enums"), path + ".enums must be an array."),
+                strings(attributes.get("enumLabels"), path + ".enumLabels must be an array.",
+                        path + ".enumLabels values must be strings."),
+                relation(attributes.get("relation"), path),
+                unique,
+                strings(attributes.get("uniqueQualifiers"), path + ".uniqueQualifiers must be an array.",
+                        path + ".uniqueQualifiers values must be strings."),
+                strings(attributes.get("view"), path + ".view must be an array.", path + ".view roles must be strings."),
+                strings(attributes.get("edit"), path + ".edit must be an array.", path + ".edit roles must be strings."),
+                Collections.unmodifiableMap(flags),
+                Optional.ofNullable(optionalString(attributes, "renamedFrom", path + ".renamedFrom must be a string.")),
+                Collections.unmodifiableMap(extra),
+                List.copyOf(attributes.keySet()),
+                positions(object, attributes));
+    }
+
+    // --- attribute kinds ---------------------------------------------------------------------------------
+
+    private PropDefault defaultOf(Attribute attribute, String path) {
+        if (attribute == null) {
+            return PropDefault.ABSENT;
+        }
+        JsValue value = attribute.value();
+        if (value instanceof JsUndefined) {
+            return PropDefault.UNDEFINED;
+        }
+        if (value instanceof JsFunction function) {
+            if (function.constructs().filter("Date"::equals).isPresent()) {
+                return new PropDefault.Now(function.source());
+            }
+            String callee = function.firstCall().map(name -> name.substring(name.lastIndexOf('.') + 1)).orElse("");
+            if (UUID_GENERATORS.contains(callee)) {
+                return new PropDefault.NewUuid(function.source());
+            }
+            return new PropDefault.Computed(function.source());
+        }
+        if (value instanceof JsIdentifier || value instanceof JsExpression) {
+            throw error(attribute.position(), path + ".default is " + value.describe()
+                    + ", which cannot be read without running JavaScript; write a literal, or a function such as () => …");
+        }
+        return new PropDefault.Literal(toJava(value));
+    }
+
+    private Optional<FunctionSource> function(Map<String, Attribute> attributes, String key, String message) {
+        Attribute attribute = attributes.get(key);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        if (attribute.value() instanceof JsFunction function) {
+            return Optional.of(new FunctionSource(function.source(), function.firstCall()));
+        }
+        throw error(attribute.position(), message);
+    }
+
+    private Integer length(Attribute attribute, String path) {
+        if (attribute == null) {
+            return null;
+        }
+        if (attribute.value() instanceof JsNumber number && number.isInteger()
+                && Math.abs(number.value()) <= Integer.MAX_VALUE) {
+            return (int) number.value();
+        }
+        throw error(attribute.position(), path + ".length must be a number.");
+    }
+
+    private Optional<Relation> relation(Attribute attribute, String path) {
+        if (attribute == null || attribute.value() instanceof JsUndefined) {
+            return Optional.empty();
+        }
+        if (!(attribute.value() instanceof JsObject object)) {
+            throw error(attribute.position(), path + ".relation must be an object.");
+        }
+        Map<String, Attribute> attributes = flatten(object);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        attributes.forEach((key, value) -> {
+            if (!Set.of("type", "name", "kind", "acceptedFileExtensions").contains(key)) {
+                extra.put(key, toJava(value.value()));
+            }
+        });
+        return Optional.of(new Relation(
+                optionalString(attributes, "type", path + ".relation.type must be a string."),
+                optionalString(attributes, "name", path + ".relation.name must be a string."),
+                optionalString(attributes, "kind", path + ".relation.kind must be a string."),
+                strings(attributes.get("acceptedFileExtensions"), path + ".relation.acceptedFileExtensions must be an array.",
+                        path + ".relation.acceptedFileExtensions values must be strings."),
+                Collections.unmodifiableMap(extra)));
+    }
+
+    private List<Object> literals(Attribute attribute, String notAnArray) {
+        if (attribute == null) {
+            return null;
+        }
+        if (!(attribute.value() instanceof JsArray array)) {
+            throw error(attribute.position(), notAnArray);
+        }
+        List<Object> values = new ArrayList<>();
+        for (JsValue element : array.elements()) {
+            values.add(toJava(element));
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    private List<String> strings(Attribute attribute, String notAnArray, String notStrings) {
+        if (attribute == null) {
+            return null;
+        }
+        if (!(attribute.value() instanceof JsArray array)) {
+            throw error(attribute.position(), notAnArray);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsValue element : array.elements()) {
+            if (!(element instanceof JsString string)) {
+                throw error(element.position(), notStrings);
+            }
+            values.add(string.value());
+        }
+        return List.copyOf(values);
+    }
+
+    private List<String> optionalStrings(Map<String, Attribute> attributes, String key, String message) {
+        return strings(attributes.get(key), message, message);
+    }
+
+    private String optionalString(Map<String, Attribute> attributes, String key, String message) {
+        Attribute attribute = attributes.get(key);
+        if (attribute == null) {
+            return null;
+        }
+        if (attribute.value() instanceof JsString string) {
+            return string.value();
+        }
+        throw error(attribute.position(), message);
+    }
+
+    private Boolean optionalBoolean(Map<String, Attribute> attributes, String key, String message) {
+        Attribute attribute = attributes.get(key);
+        if (attribute == null) {
+            return null;
+        }
+        if (attribute.value() instanceof JsBoolean bool) {
+            return bool.value();
+        }
+        throw error(attribute.position(), message);
+    }
+
+    private static String describe(Map<String, Attribute> attributes, String key) {
+        Attribute attribute = attributes.get(key);
+        return attribute == null ? "undefined" : attribute.value().describe();
+    }
+
+    // --- objects, spreads, plain values -----------------------------------------------------------------
+
+    /** A resolved attribute and where it was written (for a spread, where the spread was written). */
+    private record Attribute(JsValue value, SourcePosition position) {
+    }
+
+    /**
+     * The object's attributes with spreads resolved, in JavaScript's order: a later key replaces an
+     * earlier one, keeping the earlier one's place.
+     */
+    private Map<String, Attribute> flatten(JsObject object) {
+        Map<String, Attribute> attributes = new LinkedHashMap<>();
+        for (JsValue.Member member : object.members()) {
+            if (member instanceof JsValue.Property property) {
+                attributes.put(property.key(), new Attribute(resolve(property.value()), property.position()));
+            } else if (member instanceof JsValue.Spread spread) {
+                JsObject spreadObject = asObject(resolve(spread.value()), "the spread");
+                flatten(spreadObject).forEach((key, attribute) -> attributes.put(key,
+                        new Attribute(attribute.value(), spread.position())));
+            }
+        }
+        return attributes;
+    }
+
+    /** A name used as a value stands for the constant of that name, when the file or ving defines one. */
+    private JsValue resolve(JsValue value) {
+        if (value instanceof JsIdentifier identifier) {
+            return constants.apply(identifier.name()).orElse(value);
+        }
+        return value;
+    }
+
+    private JsObject asObject(JsValue value, String what) {
+        if (value instanceof JsObject object) {
+            return object;
+        }
+        if (value instanceof JsIdentifier identifier) {
+            throw error(value.position(), what + " refers to " + identifier.name()
+                    + ", which is neither defined in this file nor one of ving's base props "
+                    + "(baseSchemaId, baseSchemaCreatedAt, baseSchemaUpdatedAt).");
+        }
+        throw error(value.position(), what + " must be an object, not " + value.describe() + ".");
+    }
+
+    /** The value as plain Java: String, Long, Double, Boolean, null, List, Map, or FunctionSource. */
+    Object toJava(JsValue value) {
+        return JsLiterals.toJava(value, this::nonLiteral);
+    }
+
+    /** A name is replaced by the constant it names; a function is kept as its source; any other expression as its text. */
+    private Object nonLiteral(JsValue value) {
+        JsValue resolved = resolve(value);
+        if (resolved != value) {
+            return toJava(resolved);
+        }
+        if (value instanceof JsFunction function) {
+            return new FunctionSource(function.source(), function.firstCall());
+        }
+        if (value instanceof JsIdentifier identifier) {
+            return identifier.name();
+        }
+        return ((JsExpression) value).source();
+    }
+
+    private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {
+        Map<String, SourcePosition> positions = new LinkedHashMap<>();
+        positions.put("", object.position());
+        attributes.forEach((key, attribute) -> positions.put(key, attribute.position()));
+        return Collections.unmodifiableMap(positions);
+    }
+
+    private SchemaException error(SourcePosition position, String problem) {
+        return new SchemaException(file, position, problem);
+    }
+}

@@ -1,0 +1,67 @@
+package io.quarkiverse.ving.schema;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The folder of ving schema files, one per kind ({@code User.mjs}, {@code Widget.json}).
+ */
+public final class SchemaDirectory {
+
+    /** Where a project keeps its schemas, relative to its root. */
+    public static final String DEFAULT = "src/main/ving";
+
+    private SchemaDirectory() {
+    }
+
+    /** The schema files in the folder (not its subfolders), in name order. */
+    public static List<Path> files(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new SchemaException(directory, null,
+                    "There is no schema folder here; point --schemas (or quarkus.ving.schemas) at the folder of ving schema files.");
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(file -> SchemaReader.forFile(file).isPresent())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list schema folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads and validates every schema of the folder. Every problem of every file is reported at once, in a
+     * {@link SchemaValidationException}, so a broken set can be fixed in one pass.
+     */
+    public static List<Schema> load(Path directory) {
+        List<Path> files = files(directory);
+        if (files.isEmpty()) {
+            throw new SchemaException(directory, null, "No ving schema files (*.mjs, *.json) in this folder.");
+        }
+        return load(files);
+    }
+
+    /** Reads and validates these schema files together. */
+    public static List<Schema> load(List<Path> files) {
+        List<Schema> schemas = new ArrayList<>();
+        List<SchemaException> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                schemas.add(SchemaReader.forFile(file).orElseThrow().read(file));
+            } catch (SchemaException e) {
+                problems.add(e);
+            }
+        }
+        problems.addAll(SchemaValidator.validate(schemas));
+        if (!problems.isEmpty()) {
+            throw new SchemaValidationException(problems);
+        }
+        return List.copyOf(schemas);
+    }
+}

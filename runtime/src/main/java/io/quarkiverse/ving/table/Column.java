@@ -1,0 +1,129 @@
+package io.quarkiverse.ving.table;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A column of a ving table: its definition as drizzle-kit sees it, and the Java type its values have.
+ * Instances are immutable; the builder-style methods read like Drizzle's column builders
+ * ({@code Column.of("users", "id", ColumnType.BIGINT_UNSIGNED, Long.class).autoincrement().primaryKey()}).
+ *
+ * @param <T> the Java type of the column's values
+ */
+public final class Column<T> {
+
+    private final String table;
+    private final String name;
+    private final ColumnType type;
+    private final Class<T> javaType;
+    private final boolean notNull;
+    private final boolean autoincrement;
+    private final boolean primaryKey;
+    private final Optional<ColumnDefault> defaultValue;
+    private final boolean onUpdateNow;
+
+    /**
+     * @param table the name of the table the column belongs to
+     * @param name the column's name
+     * @param type the SQL type
+     * @param javaType the Java type of its values
+     * @param notNull whether NULL is refused
+     * @param autoincrement whether MySQL numbers new rows
+     * @param primaryKey whether the column is the table's primary key
+     * @param defaultValue the DEFAULT clause, if any
+     * @param onUpdateNow whether MySQL sets it to the current time on every update
+     */
+    public Column(String table, String name, ColumnType type, Class<T> javaType, boolean notNull, boolean autoincrement,
+            boolean primaryKey, Optional<ColumnDefault> defaultValue, boolean onUpdateNow) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.notNull = notNull;
+        this.autoincrement = autoincrement;
+        this.primaryKey = primaryKey;
+        this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
+        this.onUpdateNow = onUpdateNow;
+    }
+
+    /** A nullable column without default, the start of a definition. */
+    public static <T> Column<T> of(String table, String name, ColumnType type, Class<T> javaType) {
+        return new Column<>(table, name, type, javaType, false, false, false, Optional.empty(), false);
+    }
+
+    public Column<T> notNull() {
+        return new Column<>(table, name, type, javaType, true, autoincrement, primaryKey, defaultValue, onUpdateNow);
+    }
+
+    public Column<T> autoincrement() {
+        return new Column<>(table, name, type, javaType, notNull, true, primaryKey, defaultValue, onUpdateNow);
+    }
+
+    /** The primary key is never NULL, as in Drizzle. */
+    public Column<T> primaryKey() {
+        return new Column<>(table, name, type, javaType, true, autoincrement, true, defaultValue, onUpdateNow);
+    }
+
+    public Column<T> defaultTo(ColumnDefault value) {
+        return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, Optional.of(value),
+                onUpdateNow);
+    }
+
+    public Column<T> onUpdateNow() {
+        return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, true);
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ColumnType type() {
+        return type;
+    }
+
+    public Class<T> javaType() {
+        return javaType;
+    }
+
+    public boolean isNotNull() {
+        return notNull;
+    }
+
+    public boolean isAutoincrement() {
+        return autoincrement;
+    }
+
+    public boolean isPrimaryKey() {
+        return primaryKey;
+    }
+
+    public Optional<ColumnDefault> defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean isOnUpdateNow() {
+        return onUpdateNow;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Column<?> column && table.equals(column.table) && name.equals(column.name)
+                && type.equals(column.type) && javaType.equals(column.javaType) && notNull == column.notNull
+                && autoincrement == column.autoincrement && primaryKey == column.primaryKey
+                && defaultValue.equals(column.defaultValue) && onUpdateNow == column.onUpdateNow;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, onUpdateNow);
+    }
+
+    @Override
+    public String toString() {
+        return table + "." + name;
+    }
+}

@@ -1,0 +1,62 @@
+package io.quarkiverse.ving.table;
+
+import io.quarkiverse.ving.json.JsonWriter;
+
+/**
+ * A column's DEFAULT clause as drizzle-kit stores it in a snapshot and pastes it into DDL.
+ *
+ * <p>
+ * The SQL text is what follows {@code DEFAULT }. Numbers, booleans and null are kept as raw JSON
+ * values in a snapshot ({@code "default": 0}); everything else is a JSON string holding the SQL text
+ * ({@code "default": "'robot'"}, {@code "default": "(now())"}).
+ *
+ * @param sql the text after {@code DEFAULT }
+ * @param kind how the default is stored in a snapshot
+ */
+public record ColumnDefault(String sql, Kind kind) {
+
+    public enum Kind {
+        /** SQL text: a quoted string, a parenthesised expression. */
+        SQL,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
+
+    public static final ColumnDefault NOW = new ColumnDefault("(now())", Kind.SQL);
+    public static final ColumnDefault NULL = new ColumnDefault("null", Kind.NULL);
+
+    /** {@code 'text'}, quotes doubled. */
+    public static ColumnDefault string(String value) {
+        return new ColumnDefault(SqlLiterals.quote(value), Kind.SQL);
+    }
+
+    /** The default of a json column: the quoted text in parentheses, as MySQL requires for json. */
+    public static ColumnDefault json(String jsonText) {
+        return new ColumnDefault("(" + SqlLiterals.quote(jsonText) + ")", Kind.SQL);
+    }
+
+    /** A number as JavaScript prints it ({@code 0}, {@code 1.5}). */
+    public static ColumnDefault number(Number value) {
+        return new ColumnDefault(JsonWriter.number(value), Kind.NUMBER);
+    }
+
+    public static ColumnDefault bool(boolean value) {
+        return new ColumnDefault(Boolean.toString(value), Kind.BOOLEAN);
+    }
+
+    /** Whether drizzle-kit's JavaScript would find the stored default falsy (0, false, null). */
+    public boolean isFalsy() {
+        return switch (kind) {
+            case SQL -> sql.isEmpty();
+            case NUMBER -> Double.parseDouble(sql) == 0;
+            case BOOLEAN -> !Boolean.parseBoolean(sql);
+            case NULL -> true;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+}

@@ -1,0 +1,73 @@
+import { baseSchemaId, baseSchemaCreatedAt, baseSchemaUpdatedAt, dbVarChar, dbText, zodString, dbRelation } from '../helpers.mjs';
+import crypto from 'crypto';
+
+export const apikeySchema = {
+    kind: 'APIKey',
+    tableName: 'apikeys',
+    owner: ['$userId', 'admin'],
+    props: [
+        { ...baseSchemaId },
+        { ...baseSchemaCreatedAt },
+        { ...baseSchemaUpdatedAt },
+        {
+            type: "string",
+            name: "name",
+            filterQuery: true,
+            required: true,
+            unique: true,
+            uniqueQualifiers: ['userId'], // a user's keys have distinct names
+            length: 60,
+            default: '',
+            db: (prop) => dbVarChar(prop),
+            zod: (prop) => zodString(prop),
+            view: ['public'],
+            edit: ['owner'],
+        },
+        {
+            type: "string",
+            name: "url",
+            required: true,
+            length: 65535,
+            default: '',
+            db: (prop) => dbText(prop),
+            zod: (prop) => zodString(prop).url(),
+            view: [],
+            edit: ['owner'],
+        },
+        {
+            type: "string",
+            name: "reason",
+            required: false,
+            length: 65535,
+            default: '',
+            db: (prop) => dbText(prop),
+            zod: (prop) => zodString(prop),
+            view: [],
+            edit: ['owner'],
+        },
+        {
+            type: "string",
+            name: "privateKey",
+            required: false,
+            length: 39,
+            default: () => 'pk_' + crypto.randomBytes(18).toString('hex'),
+            db: (prop) => dbVarChar(prop),
+            view: ['owner'],
+            edit: [],
+        },
+        {
+            type: "id",
+            name: 'userId',
+            required: true,
+            default: undefined,
+            db: (prop) => dbRelation(prop),
+            relation: {
+                type: 'parent',
+                name: 'user',
+                kind: 'User',
+            },
+            view: ['public'],
+            edit: ['owner'],
+        },
+    ],
+};
