@@ -287,7 +287,11 @@ public final class SchemaValidator {
         }
 
         void run() {
-            checkType();
+            if (!checkType()) {
+                // Every later rule depends on the type; an unknown one would only add noise.
+                checkName();
+                return;
+            }
             checkName();
             checkRequired();
             checkDefault();
@@ -310,12 +314,16 @@ public final class SchemaValidator {
             checkFlagPlacement("allowRealPubicId", PropType.ID);
         }
 
-        private void checkType() {
+        /** Returns whether the type is known. */
+        private boolean checkType() {
             if (prop.type() == null || !PROP_TYPES.contains(prop.type())) {
                 fail("type", path + ".type is invalid: " + prop.type());
-            } else if (prop.isVirtual() && !prop.relation().map(Relation::isChild).orElse(false)) {
+                return false;
+            }
+            if (prop.isVirtual() && !prop.relation().map(Relation::isChild).orElse(false)) {
                 fail("relation", path + ".relation.type must be child when " + path + ".type is virtual.");
             }
+            return true;
         }
 
         private void checkName() {
@@ -526,6 +534,9 @@ public final class SchemaValidator {
             if (extensions.isEmpty()) {
                 fail("relation", path + ".relation.acceptedFileExtensions must have at least 1 file extension.");
                 return;
+            }
+            if (!schemasByKind.containsKey("S3File")) {
+                return; // already reported: the relation's kind does not exist
             }
             for (Object extension : extensions) {
                 if (!s3FileExtensions.contains(extension)) {
