@@ -642,14 +642,15 @@ class SchemaValidatorTest {
     @Test
     void reportsEveryProblemInVingOrder() {
         SchemaSpec broken = widget().with("kind", "widget").with("tableName", "widget").with("owner", List.of("wizard"))
-                .changeProp("createdAt", p -> p.with("type", "timestamp").with("length", 5));
+                .changeProp("createdAt", p -> p.with("type", "timestamp").with("length", 5))
+                .changeProp("updatedAt", p -> p.with("length", 5));
         assertProblems(validate(withExtra(broken)),
                 "Schema widget kind is not Pascal case.",
                 "Schema widget tableName does not end with an s.",
                 "Schema widget owner wizard doesn't match any known roles.",
+                // an unknown type stops that prop's checks: the rules that depend on the type would only add noise
                 "widget.props.createdAt.type is invalid: timestamp",
-                "widget.props.createdAt.length should not exist.",
-                "widget.props.createdAt.filterRange should not exist.");
+                "widget.props.updatedAt.length should not exist.");
     }
 
     @Test
