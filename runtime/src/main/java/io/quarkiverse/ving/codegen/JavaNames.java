@@ -23,6 +23,14 @@ final class JavaNames {
         return KEYWORDS.contains(name) ? name + "_" : name;
     }
 
+    /**
+     * Text safe inside a Javadoc comment: no {@code *}{@code /} to end it early, no backslash that javac would read
+     * as the start of a unicode escape, balanced for {@code {@code …}}.
+     */
+    static String commentText(String text) {
+        return text.replace("*/", "*&#47;").replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;");
+    }
+
     /** A Java string literal. */
     static String literal(String value) {
         StringBuilder out = new StringBuilder("\"");

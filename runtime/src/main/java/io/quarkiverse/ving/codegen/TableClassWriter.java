@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.ving.migrate.DdlWriter;
 import io.quarkiverse.ving.schema.Schema;
 
 import io.quarkiverse.ving.table.Column;
@@ -63,7 +66,11 @@ public final class TableClassWriter {
     public static String write(Table table, String packageName, String source) {
         StringBuilder out = new StringBuilder();
         out.append("package ").append(packageName).append(";\n\n");
-        out.append("import java.util.List;\n\n");
+        Set<String> javaImports = new TreeSet<>(Set.of(List.class.getName()));
+        table.columns().stream().map(Column::javaType).filter(type -> !type.getPackageName().equals("java.lang"))
+                .forEach(type -> javaImports.add(type.getName()));
+        javaImports.forEach(name -> out.append("import ").append(name).append(";\n"));
+        out.append('\n');
         out.append("import io.quarkiverse.ving.table.Column;\n");
         out.append("import io.quarkiverse.ving.table.ColumnDefault;\n");
         out.append("import io.quarkiverse.ving.table.ColumnType;\n");
@@ -78,7 +85,8 @@ public final class TableClassWriter {
         out.append("@javax.annotation.processing.Generated(\"quarkus-ving\")\n");
         out.append("public final class ").append(className(table)).append(" {\n\n");
         for (Column<?> column : table.columns()) {
-            out.append("    public static final Column<").append(column.javaType().getName()).append("> ")
+            out.append("    /** {@code ").append(JavaNames.commentText(DdlWriter.columnDefinition(column))).append("} */\n");
+            out.append("    public static final Column<").append(column.javaType().getSimpleName()).append("> ")
                     .append(columnField(column)).append(" = ").append(columnExpression(column)).append(";\n\n");
         }
         out.append("    public static final Table ").append(TABLE_FIELD).append(" = new Table(")
@@ -104,7 +112,7 @@ public final class TableClassWriter {
     private static String columnExpression(Column<?> column) {
         StringBuilder expression = new StringBuilder("Column.of(").append(literal(column.table())).append(", ")
                 .append(literal(column.name())).append(", new ColumnType(").append(literal(column.type().sql()))
-                .append("), ").append(column.javaType().getName()).append(".class)");
+                .append("), ").append(column.javaType().getSimpleName()).append(".class)");
         if (column.isNotNull() && !column.isPrimaryKey()) {
             expression.append(".notNull()");
         }
