@@ -96,7 +96,16 @@ class JsonSchemaReaderTest {
         Schema schema = new JsonSchemaReader().read(Path.of("CronJob.json"), JSON);
         assertEquals(Optional.of("dbPk"), schema.prop("id").orElseThrow().dbHelper());
         assertEquals(Map.of("RoleOptions", List.of("admin")), schema.exports());
-        assertEquals(List.of(), SchemaValidator.validate(List.of(schema)).stream().map(SchemaException::getMessage).toList());
+    }
+
+    @Test
+    void jsonAndMjsSchemasValidateTogether() {
+        List<Schema> schemas = new java.util.ArrayList<>();
+        schemas.add(new JsonSchemaReader().read(Path.of("CronJob.json"), JSON));
+        for (String kind : List.of("User", "APIKey", "S3File")) {
+            schemas.add(new MjsSchemaReader().read(Path.of("../src/main/ving/" + kind + ".mjs")));
+        }
+        assertEquals(List.of(), SchemaValidator.validate(schemas).stream().map(SchemaException::getMessage).toList());
     }
 
     @Test

@@ -182,9 +182,9 @@ class MjsSchemaReaderTest {
     @Test
     void positionsPointAtTheLines() {
         Schema schema = quirks();
-        assertEquals(12, schema.positionOf("kind").line());
-        assertEquals(22, prop(schema, "title").positionOf("type").line());
-        assertEquals(23, prop(schema, "title").positionOf("length").line());
+        assertEquals(11, schema.positionOf("kind").line());
+        assertEquals(20, prop(schema, "title").positionOf("type").line());
+        assertEquals(21, prop(schema, "title").positionOf("length").line());
     }
 
     @Test
