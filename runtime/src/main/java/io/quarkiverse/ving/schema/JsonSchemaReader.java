@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.ving.schema.mjs.JsModule;
 import io.quarkiverse.ving.schema.mjs.JsValue;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
@@ -104,13 +103,13 @@ public final class JsonSchemaReader implements SchemaReader {
     }
 
     private static JsFunction function(Path file, String source, SourcePosition position) {
-        JsModule module;
+        JsValue value;
         try {
-            module = ModuleParser.parseModule(file, "const f = " + source + ";");
+            value = ModuleParser.parseValue(file, source);
         } catch (SchemaException e) {
             throw new SchemaException(file, position, "The function " + source + " is not valid JavaScript: " + e.problem());
         }
-        if (module.constants().size() != 1 || !(module.constants().get(0).value() instanceof JsFunction function)) {
+        if (!(value instanceof JsFunction function)) {
             throw new SchemaException(file, position, "\"" + source + "\" is not a function; write e.g. \"() => new Date()\".");
         }
         return new JsFunction(function.parameters(), function.source(), function.firstCall(), function.constructs(),

@@ -14,7 +14,6 @@ import io.quarkiverse.ving.schema.PropDefault;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
 import io.quarkiverse.ving.schema.mjs.JsLiterals;
-import io.quarkiverse.ving.schema.mjs.JsModule;
 import io.quarkiverse.ving.schema.mjs.ModuleParser;
 
 /**
@@ -119,21 +118,15 @@ public final class TableMapper {
         if (text.isEmpty()) {
             return column;
         }
-        JsModule module;
-        try {
-            module = ModuleParser.parseModule(schema.file(), "const value = " + text + ";");
-        } catch (SchemaException e) {
-            throw new SchemaException(schema.file(), prop.positionOf("default"),
-                    schema.pathOf(prop) + ".default must be JSON text, such as '{}': " + e.problem());
-        }
         Object value;
         try {
-            value = JsLiterals.toJava(module.constants().get(0).value(), other -> {
+            value = JsLiterals.toJava(ModuleParser.parseValue(schema.file(), text), other -> {
                 throw new IllegalArgumentException(other.describe());
             });
-        } catch (IllegalArgumentException e) {
+        } catch (SchemaException | IllegalArgumentException e) {
+            String problem = e instanceof SchemaException schemaProblem ? schemaProblem.problem() : "it holds " + e.getMessage();
             throw new SchemaException(schema.file(), prop.positionOf("default"),
-                    schema.pathOf(prop) + ".default must be JSON text, such as '{}'; it holds " + e.getMessage() + ".");
+                    schema.pathOf(prop) + ".default must be JSON text, such as '{}': " + problem + ".");
         }
         return column.defaultTo(ColumnDefault.json(JsonWriter.compact(value)));
     }

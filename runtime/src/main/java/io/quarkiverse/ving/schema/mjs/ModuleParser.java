@@ -70,6 +70,20 @@ public final class ModuleParser {
         return new ModuleParser(file, text).module();
     }
 
+    /**
+     * Parses one JavaScript value on its own, such as a function's source written in a JSON schema
+     * ({@code () => new Date()}) or a default ving pastes into its table files ({@code {}}).
+     */
+    public static JsValue parseValue(Path file, String text) {
+        ModuleParser parser = new ModuleParser(file, text);
+        JsValue value = parser.value(false, "the end of the value");
+        Token rest = parser.peek();
+        if (rest.kind() != TokenKind.EOF) {
+            throw parser.error(rest, "Unexpected " + rest.describe() + " after the value — expected its end");
+        }
+        return value;
+    }
+
     /** Parses strict JSON (RFC 8259): exactly one value, no comments, no trailing commas. */
     public static JsValue parseJson(Path file, String text) {
         ModuleParser parser = new ModuleParser(file, text);
