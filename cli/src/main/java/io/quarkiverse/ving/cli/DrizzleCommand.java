@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.quarkiverse.ving.codegen.DrizzleTableFileWriter;
 import io.quarkiverse.ving.codegen.TableClassWriter;
 import io.quarkiverse.ving.migrate.DdlWriter;
 import io.quarkiverse.ving.schema.Schema;
@@ -28,10 +29,23 @@ import picocli.CommandLine.Spec;
         footer = {
                 "  ving drizzle --tables                       write the Java table classes to target/generated-sources/ving",
                 "  ving drizzle --tables --out src/main/java   write them next to the application's sources",
+                "  ving drizzle --tables --format drizzle      write ving's Drizzle table files to ving/drizzle/schema",
                 "  ving drizzle --export > schema.sql          the CREATE statements of every table, as drizzle-kit export prints them" })
 class DrizzleCommand implements Callable<Integer> {
 
-    static final String DEFAULT_OUT = "target/generated-sources/ving";
+    /** What --tables writes. */
+    enum Format {
+        /** Typed Java table classes, as the Quarkus build generates them. */
+        java("target/generated-sources/ving"),
+        /** ving's own Drizzle table files ({@code <Kind>.mjs}), as ving's {@code drizzle --tables} writes them. */
+        drizzle("ving/drizzle/schema");
+
+        final String defaultOut;
+
+        Format(String defaultOut) {
+            this.defaultOut = defaultOut;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -52,8 +66,12 @@ class DrizzleCommand implements Callable<Integer> {
         boolean export;
     }
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
-            description = "Where --tables writes its sources (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "java",
+            description = "What --tables writes: java (typed table classes) or drizzle (ving's Drizzle table files). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where --tables writes (default: target/generated-sources/ving for java, ving/drizzle/schema for drizzle).")
     Path out;
 
     @Option(names = "--package", paramLabel = "NAME", defaultValue = TableClassWriter.DEFAULT_PACKAGE,
@@ -71,7 +89,10 @@ class DrizzleCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            return writeTables(TableClassWriter.sources(loaded, packageName), stdout, stderr);
+            Path directory = out != null ? out : Path.of(format.defaultOut);
+            Map<Path, String> files = format == Format.java ? TableClassWriter.sources(loaded, packageName)
+                    : DrizzleTableFileWriter.files(loaded);
+            return writeTables(directory, files, stdout, stderr);
         } catch (SchemaException e) {
             stderr.println(e.getMessage());
             stderr.println("Fix the schemas first; `ving schema --validate` lists every problem.");
@@ -79,17 +100,17 @@ class DrizzleCommand implements Callable<Integer> {
         }
     }
 
-    private int writeTables(Map<Path, String> sources, PrintWriter stdout, PrintWriter stderr) {
+    private int writeTables(Path directory, Map<Path, String> sources, PrintWriter stdout, PrintWriter stderr) {
         try {
             for (Map.Entry<Path, String> source : sources.entrySet()) {
-                Path file = out.resolve(source.getKey());
+                Path file = directory.resolve(source.getKey());
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
                 stdout.println("Wrote " + file);
             }
             return ExitCodes.OK;
         } catch (IOException e) {
-            stderr.println("Cannot write the table classes to " + out + ": " + e.getMessage());
+            stderr.println("Cannot write the tables to " + directory + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

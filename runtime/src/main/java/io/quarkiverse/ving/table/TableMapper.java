@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.json.JsonWriter;
 import io.quarkiverse.ving.schema.Prop;
-import io.quarkiverse.ving.schema.PropDefault;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
 import io.quarkiverse.ving.schema.mjs.JsLiterals;
@@ -80,17 +79,17 @@ public final class TableMapper {
             case "dbDateTime" -> updatedOnChange(prop,
                     Column.of(table, name, ColumnType.DATETIME, LocalDateTime.class).defaultTo(DATETIME_FLOOR).notNull());
             case "dbVarChar", "dbString" -> Column.of(table, name, ColumnType.varchar(length(schema, prop)), String.class)
-                    .notNull().defaultTo(ColumnDefault.string(stringDefault(prop)));
+                    .notNull().defaultTo(ColumnDefault.string(HelperDefaults.string(prop)));
             case "dbText" -> Column.of(table, name, ColumnType.TEXT, String.class).notNull();
             case "dbMediumText" -> Column.of(table, name, ColumnType.MEDIUMTEXT, String.class).notNull();
             case "dbEnum" -> Column.of(table, name, ColumnType.enumOf(enumValues(prop)), String.class).notNull()
-                    .defaultTo(ColumnDefault.string(stringDefault(prop)));
+                    .defaultTo(ColumnDefault.string(HelperDefaults.string(prop)));
             case "dbBoolean" -> Column.of(table, name, ColumnType.BOOLEAN, Boolean.class).notNull()
-                    .defaultTo(ColumnDefault.bool(booleanDefault(prop)));
+                    .defaultTo(ColumnDefault.bool(HelperDefaults.bool(prop)));
             case "dbInt" -> Column.of(table, name, ColumnType.INT, Integer.class).notNull()
-                    .defaultTo(ColumnDefault.number(numberDefault(prop)));
+                    .defaultTo(ColumnDefault.number(HelperDefaults.number(prop)));
             case "dbBigInt" -> Column.of(table, name, ColumnType.BIGINT_UNSIGNED, Long.class).notNull()
-                    .defaultTo(ColumnDefault.number(numberDefault(prop)));
+                    .defaultTo(ColumnDefault.number(HelperDefaults.number(prop)));
             case "dbJson" -> jsonColumn(schema, prop);
             case "dbUuid" -> requiredOrNull(prop, Column.of(table, name, ColumnType.fixedChar(36), String.class));
             case "dbRelation" -> requiredOrNull(prop, Column.of(table, name, ColumnType.BIGINT_UNSIGNED, Long.class));
@@ -114,7 +113,7 @@ public final class TableMapper {
      */
     private static Column<String> jsonColumn(Schema schema, Prop prop) {
         Column<String> column = Column.of(schema.tableName(), prop.name(), ColumnType.JSON, String.class).notNull();
-        String text = stringDefault(prop);
+        String text = HelperDefaults.string(prop);
         if (text.isEmpty()) {
             return column;
         }
@@ -160,25 +159,5 @@ public final class TableMapper {
 
     private static List<String> enumValues(Prop prop) {
         return prop.enums() == null ? List.of() : prop.enums().stream().map(String::valueOf).toList();
-    }
-
-    /** ving's {@code stringDefault(prop, true)}: a string default, else the empty string. */
-    private static String stringDefault(Prop prop) {
-        return prop.defaultValue() instanceof PropDefault.Literal literal && literal.value() instanceof String string
-                ? string
-                : "";
-    }
-
-    /** ving's {@code booleanDefault(prop, true)}: a boolean default, else false. */
-    private static boolean booleanDefault(Prop prop) {
-        return prop.defaultValue() instanceof PropDefault.Literal literal && literal.value() instanceof Boolean bool
-                && bool;
-    }
-
-    /** ving's {@code numberDefault(prop, true)}: a number default, else 0. */
-    private static Number numberDefault(Prop prop) {
-        return prop.defaultValue() instanceof PropDefault.Literal literal && literal.value() instanceof Number number
-                ? number
-                : 0L;
     }
 }
