@@ -1,0 +1,86 @@
+package io.quarkiverse.ving.migrate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.ving.json.JsonWriter;
+import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.schema.mjs.JsLiterals;
+import io.quarkiverse.ving.schema.mjs.ModuleParser;
+
+/**
+ * {@code meta/_journal.json}: the ordered list of a folder's migrations. drizzle-kit's migrator reads only this
+ * and the {@code .sql} files.
+ */
+public record Journal(List<Entry> entries) {
+
+    /** The journal format version, the same for every dialect. */
+    public static final String VERSION = "7";
+
+    public static final Journal EMPTY = new Journal(List.of());
+
+    /**
+     * One migration.
+     *
+     * @param idx its position, from 0
+     * @param when when it was prepared, in ms since the epoch; the ledger stores it as {@code created_at}
+     * @param tag its name, {@code 0003_add_users_bio}, the file name without {@code .sql}
+     */
+    public record Entry(int idx, long when, String tag) {
+    }
+
+    /** The journal with one more migration. */
+    public Journal with(Entry entry) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.add(entry);
+        return new Journal(List.copyOf(all));
+    }
+
+    /** The idx the next migration gets. */
+    public int nextIdx() {
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).idx() + 1;
+    }
+
+    /** {@code JSON.stringify(journal, null, 2)}, as drizzle-kit writes it. */
+    public String toJson() {
+        List<Object> list = new ArrayList<>();
+        for (Entry entry : entries) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("idx", entry.idx());
+            json.put("version", Snapshot.VERSION);
+            json.put("when", entry.when());
+            json.put("tag", entry.tag());
+            json.put("breakpoints", true);
+            list.add(json);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", VERSION);
+        json.put("dialect", "mysql");
+        json.put("entries", list);
+        return JsonWriter.indented(json);
+    }
+
+    public static Journal read(Path file, String text) {
+        Object json;
+        try {
+            json = JsLiterals.toJava(ModuleParser.parseJson(file, text), other -> other);
+        } catch (SchemaException e) {
+            throw new MigrationException(null, "Not a valid journal: " + e.getMessage(), e);
+        }
+        if (!(json instanceof Map<?, ?> map) || !"mysql".equals(map.get("dialect")) || !(map.get("entries") instanceof List<?> list)) {
+            throw new MigrationException(file, "Not a drizzle-kit journal for mysql ({\"version\": \"7\", \"dialect\": \"mysql\", \"entries\": […]}).");
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> entry) || !(entry.get("idx") instanceof Number idx)
+                    || !(entry.get("when") instanceof Number when) || !(entry.get("tag") instanceof String tag)) {
+                throw new MigrationException(file, "Every journal entry needs a number idx, a number when and a string tag: " + element);
+            }
+            entries.add(new Entry(idx.intValue(), when.longValue(), tag));
+        }
+        return new Journal(List.copyOf(entries));
+    }
+}
