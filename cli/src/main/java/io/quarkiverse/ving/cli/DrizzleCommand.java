@@ -5,13 +5,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.quarkiverse.ving.codegen.DrizzleTableFileWriter;
 import io.quarkiverse.ving.codegen.TableClassWriter;
+import io.quarkiverse.ving.migrate.AmbiguousChangeException;
 import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.migrate.Journal;
+import io.quarkiverse.ving.migrate.MigrationException;
+import io.quarkiverse.ving.migrate.MigrationFolder;
+import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
 import io.quarkiverse.ving.table.TableMapper;
@@ -22,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ving drizzle --tables | --export}. */
+/** {@code ving drizzle --tables | --export | --prepare}. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
@@ -30,7 +37,10 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --tables                       write the Java table classes to target/generated-sources/ving",
                 "  ving drizzle --tables --out src/main/java   write them next to the application's sources",
                 "  ving drizzle --tables --format drizzle      write ving's Drizzle table files to ving/drizzle/schema",
-                "  ving drizzle --export > schema.sql          the CREATE statements of every table, as drizzle-kit export prints them" })
+                "  ving drizzle --export > schema.sql          the CREATE statements of every table, as drizzle-kit export prints them",
+                "  ving drizzle --prepare                      write the next migration to src/main/resources/ving/migrations",
+                "  ving drizzle --prepare --explain            print the next migration's SQL, write nothing",
+                "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL" })
 class DrizzleCommand implements Callable<Integer> {
 
     /** What --tables writes. */
@@ -64,7 +74,29 @@ class DrizzleCommand implements Callable<Integer> {
         @Option(names = { "-e", "--export" }, required = true,
                 description = "Print the SQL that creates every table, exactly as drizzle-kit export does.")
         boolean export;
+
+        @Option(names = { "-p", "--prepare" }, required = true,
+                description = "Write the migration from the newest snapshot of the migrations folder to the schemas.")
+        boolean prepare;
     }
+
+    @Option(names = "--migrations", paramLabel = "DIR", defaultValue = MigrationFolder.DEFAULT,
+            description = "The migrations folder (default: ${DEFAULT-VALUE}).")
+    Path migrations;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "With --prepare: the migration's name (default: one describing the change).")
+    String name;
+
+    @Option(names = "--custom", description = "With --prepare: write an empty migration, for hand-written SQL or data changes.")
+    boolean custom;
+
+    @Option(names = "--explain", description = "With --prepare: print the SQL, write nothing.")
+    boolean explain;
+
+    @Option(names = "--confirm-drops",
+            description = "With --prepare: tables and columns that are gone are dropped (with their data), never taken for renames.")
+    boolean confirmDrops;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "java",
             description = "What --tables writes: java (typed table classes) or drizzle (ving's Drizzle table files). Default: ${DEFAULT-VALUE}.")
@@ -84,6 +116,9 @@ class DrizzleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         try {
             List<Schema> loaded = schemas.load();
+            if (action.prepare) {
+                return prepare(loaded, stdout, stderr);
+            }
             if (action.export) {
                 stdout.print(DdlWriter.exportText(DdlWriter.createAll(TableMapper.tables(loaded))));
                 stdout.flush();
@@ -98,6 +133,28 @@ class DrizzleCommand implements Callable<Integer> {
             stderr.println("Fix the schemas first; `ving schema --validate` lists every problem.");
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private int prepare(List<Schema> loaded, PrintWriter stdout, PrintWriter stderr) {
+        MigrationPreparer.Options options = new MigrationPreparer.Options(Optional.ofNullable(name), custom, explain,
+                confirmDrops);
+        MigrationPreparer.Result result;
+        try {
+            result = MigrationPreparer.prepare(loaded, new MigrationFolder(migrations), options, Clock.systemUTC());
+        } catch (AmbiguousChangeException | MigrationException | IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        switch (result.outcome()) {
+            case NO_CHANGE -> stdout.println("No schema changes, nothing to migrate.");
+            case EXPLAINED -> stdout.println(result.sql());
+            case WRITTEN -> {
+                Journal.Entry entry = result.entry().orElseThrow();
+                stdout.println("Wrote " + migrations.resolve(entry.tag() + ".sql") + " (" + result.plan().statements().size()
+                        + (result.plan().statements().size() == 1 ? " statement)." : " statements)."));
+            }
+        }
+        return ExitCodes.OK;
     }
 
     private int writeTables(Path directory, Map<Path, String> sources, PrintWriter stdout, PrintWriter stderr) {

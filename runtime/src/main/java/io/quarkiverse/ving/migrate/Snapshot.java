@@ -37,9 +37,4 @@ public record Snapshot(String id, String prevId, List<Table> tables, Map<String,
     public Optional<Table> table(String name) {
         return tables.stream().filter(table -> table.name().equals(name)).findFirst();
     }
-
-    /** The same tables and renames under another id, e.g. for a migration that changes no table. */
-    public Snapshot withIds(String newId, String newPrevId) {
-        return new Snapshot(newId, newPrevId, tables, renamedTables, renamedColumns);
-    }
 }

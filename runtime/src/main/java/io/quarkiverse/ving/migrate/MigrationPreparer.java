@@ -1,0 +1,88 @@
+package io.quarkiverse.ving.migrate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.TableMapper;
+
+/**
+ * {@code ving drizzle --prepare}: compares the schemas with the newest snapshot of the migrations folder and writes
+ * the migration that takes the database from one to the other, as drizzle-kit's generate does.
+ */
+public final class MigrationPreparer {
+
+    /** What drizzle-kit writes into a custom migration. */
+    public static final String CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+
+    /**
+     * @param name the migration's name (the tag after {@code NNNN_}); by default one describing the change
+     * @param custom write an empty migration for hand-written SQL
+     * @param explain compute and return the SQL, write nothing
+     * @param confirmDrops drop what disappeared instead of refusing when it could have been a rename
+     */
+    public record Options(Optional<String> name, boolean custom, boolean explain, boolean confirmDrops) {
+
+        public static final Options DEFAULT = new Options(Optional.empty(), false, false, false);
+    }
+
+    public enum Outcome {
+        /** A migration was written. */
+        WRITTEN,
+        /** The schemas match the newest snapshot: nothing was written. */
+        NO_CHANGE,
+        /** --explain: the SQL was computed, nothing was written. */
+        EXPLAINED
+    }
+
+    /**
+     * @param outcome what happened
+     * @param plan the statements and changes
+     * @param sql the migration file's text
+     * @param entry the journal entry written, when one was
+     */
+    public record Result(Outcome outcome, MigrationPlan plan, String sql, Optional<Journal.Entry> entry) {
+    }
+
+    private MigrationPreparer() {
+    }
+
+    public static Result prepare(List<Schema> schemas, MigrationFolder folder, Options options, Clock clock) {
+        options.name().filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> {
+            throw new IllegalArgumentException("A migration name may hold letters, digits, '_' and '-' only: " + name);
+        });
+        Snapshot previous = folder.latestSnapshot();
+        if (options.custom()) {
+            MigrationPlan plan = new MigrationPlan(List.of(CUSTOM_SQL), List.of("custom"), Map.of(), Map.of());
+            // drizzle-kit chains a custom migration's snapshot like any other, with the tables unchanged
+            Snapshot unchanged = new Snapshot(UUID.randomUUID().toString(), previous.id(), previous.tables(), Map.of(), Map.of());
+            return write(folder, options, plan, CUSTOM_SQL, unchanged, clock);
+        }
+        List<Table> tables = TableMapper.tables(schemas);
+        MigrationPlan plan = SnapshotDiff.between(previous, tables, Renames.declaredIn(schemas), options.confirmDrops());
+        if (plan.isEmpty()) {
+            return new Result(Outcome.NO_CHANGE, plan, "", Optional.empty());
+        }
+        String sql = DdlWriter.migrationText(plan.statements());
+        Snapshot next = new Snapshot(UUID.randomUUID().toString(), previous.id(), tables, plan.renamedTables(),
+                plan.renamedColumns());
+        return write(folder, options, plan, sql, next, clock);
+    }
+
+    private static Result write(MigrationFolder folder, Options options, MigrationPlan plan, String sql, Snapshot snapshot,
+            Clock clock) {
+        if (options.explain()) {
+            return new Result(Outcome.EXPLAINED, plan, sql, Optional.empty());
+        }
+        String name = options.name().orElse(plan.defaultName());
+        Journal.Entry entry = folder.add(name, sql, snapshot, clock.millis());
+        return new Result(Outcome.WRITTEN, plan, sql, Optional.of(entry));
+    }
+}

@@ -1,0 +1,62 @@
+import { baseSchemaId, baseSchemaCreatedAt, baseSchemaUpdatedAt, dbVarChar, zodString, dbInt, zodNumber, dbTimestamp, dbRelation } from '../helpers.mjs';
+
+// A small extra kind for the table-level steps of the drizzle-kit series: created here, renamed and dropped later.
+export const tagSchema = {
+    kind: 'Tag',
+    tableName: 'tags',
+    owner: ['$userId', 'admin'],
+    props: [
+        { ...baseSchemaId },
+        { ...baseSchemaCreatedAt },
+        { ...baseSchemaUpdatedAt },
+        {
+            type: "string",
+            name: "name",
+            filterQuery: true,
+            required: true,
+            length: 60,
+            default: '',
+            db: (prop) => dbVarChar(prop),
+            zod: (prop) => zodString(prop),
+            view: ['public'],
+            edit: ['owner'],
+        },
+        {
+            type: "int",
+            name: "priority",
+            filterRange: true,
+            required: true,
+            default: 0,
+            db: (prop) => dbInt(prop),
+            zod: (prop) => zodNumber(prop),
+            view: ['public'],
+            edit: ['owner'],
+        },
+        {
+            type: "date",
+            name: "lastUsedAt",
+            filterRange: true,
+            required: true,
+            autoUpdate: false,
+            default: () => new Date(),
+            db: (prop) => dbTimestamp(prop),
+            view: ['public'],
+            edit: [],
+        },
+        {
+            type: "id",
+            name: 'userId',
+            filterQualifier: true,
+            required: true,
+            default: undefined,
+            db: (prop) => dbRelation(prop),
+            relation: {
+                type: 'parent',
+                name: 'user',
+                kind: 'User',
+            },
+            view: ['public'],
+            edit: ['owner'],
+        },
+    ],
+};
