@@ -20,14 +20,25 @@
 # that its SQL contains RENAME; any surprise stops the script before expected/ is touched.
 #
 # The journal's `when` and the snapshots' `id`/`prevId` differ on every run; everything else is reproducible.
-# Needs: node + npm, python3, a buildable ./ving (it builds itself on first use). Runs from any directory.
+# Needs: node + npm, python3, java, and ./ving (built on first use). Runs from any directory.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dk="$(cd "$here/.." && pwd)"            # src/test/drizzle-kit: package.json, orm.mjs
 root="$(cd "$here/../../../.." && pwd)"  # the repository
-ving="$root/ving"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# ving: `$root/ving` rebuilds the CLI whenever a source is newer than its build. Other people may be editing the tree
+# while this runs (a rebuild mid-series once failed on a half-written class), so build once here through `$root/ving`,
+# then copy the built CLI and use that copy for every step: one consistent build for the whole series. If the tree
+# does not compile right now but a previous build exists, that build is used, with a warning.
+app="$root/cli/target/quarkus-app"
+if ! "$root/ving" --version > "$work/build.txt" 2>&1; then
+  [ -f "$app/quarkus-run.jar" ] || { cat "$work/build.txt" >&2; echo "ving cannot be built" >&2; exit 1; }
+  echo "warning: ./ving could not be rebuilt (tree being edited?); using the existing build in $app" >&2
+fi
+cp -r "$app" "$work/ving-cli"
+ving() { java ${VING_JAVA_OPTS:-} -jar "$work/ving-cli/quarkus-run.jar" "$@"; }
 
 cat > "$work/pty_rename.py" <<'PYEOF'
 # Runs argv in a pseudo-terminal, echoing its output, and answers every drizzle-kit
@@ -112,12 +123,12 @@ for step in "$here"/steps/*/; do
       *.mjs) cp "$f" "$work/ving/"; if grep -q 'renamedFrom:' "$f"; then rename=yes; fi ;;
     esac
   done
-  if ! "$ving" schema --validate --schemas "$work/ving" > "$work/out.txt" 2>&1; then
+  if ! ving schema --validate --schemas "$work/ving" > "$work/out.txt" 2>&1; then
     cat "$work/out.txt" >&2; echo "step $name: the schema folder is not valid" >&2; exit 1
   fi
 
   rm -rf "$work/schema"
-  "$ving" drizzle --tables --format drizzle --schemas "$work/ving" --out "$work/schema" >/dev/null
+  ving drizzle --tables --format drizzle --schemas "$work/ving" --out "$work/schema" >/dev/null
 
   echo "== $name -> $tag (rename: $rename)"
   cmd="npx drizzle-kit generate --dialect mysql --schema ./schema --out ./migrations --name $suffix"

@@ -66,6 +66,17 @@ public final class MigrationFolder {
         }
     }
 
+    /** Every migration of the journal with its SQL, in journal order. */
+    public List<MigrationFile> migrations() {
+        return journal().entries().stream().map(entry -> {
+            Path file = sqlFile(entry);
+            if (!Files.exists(file)) {
+                throw new MigrationException(file, "The journal lists " + entry.tag() + ", but its SQL file is missing.");
+            }
+            return new MigrationFile(entry, read(file));
+        }).toList();
+    }
+
     /** The SQL file of a journal entry. */
     public Path sqlFile(Journal.Entry entry) {
         return directory.resolve(entry.tag() + ".sql");

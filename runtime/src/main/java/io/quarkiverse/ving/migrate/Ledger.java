@@ -1,0 +1,116 @@
+package io.quarkiverse.ving.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The record of what was applied: drizzle's {@code __drizzle_migrations}, unchanged, so that databases migrated by
+ * drizzle-kit and by ving continue under either; and our own {@code __ving_migration_progress}, beside it, which
+ * remembers how far a migration that failed or was interrupted had got.
+ */
+final class Ledger {
+
+    static final String TABLE = "__drizzle_migrations";
+    static final String PROGRESS_TABLE = "__ving_migration_progress";
+
+    /** drizzle's migrator creates its table with exactly this text; we send the same. */
+    private static final String CREATE_TABLE = "\n\t\t\tcreate table if not exists `" + TABLE + "` (\n\t\t\t\tid serial primary key,"
+            + "\n\t\t\t\thash text not null,\n\t\t\t\tcreated_at bigint\n\t\t\t)\n\t\t";
+    private static final String INSERT = "insert into `" + TABLE + "` (`hash`, `created_at`) values(?, ?)";
+
+    private static final String CREATE_PROGRESS_TABLE = "create table if not exists `" + PROGRESS_TABLE + "` (\n"
+            + "  `created_at` bigint not null primary key comment 'the migration''s journal when',\n"
+            + "  `tag` varchar(255) not null,\n"
+            + "  `statements_done` int not null,\n"
+            + "  `statement_hashes` text not null comment 'SHA-256 of each statement done, comma-separated',\n"
+            + "  `error` text null,\n"
+            + "  `updated_at` timestamp not null default current_timestamp on update current_timestamp\n"
+            + ")";
+
+    /** A row of {@code __drizzle_migrations}. */
+    record Row(long id, String hash, Long createdAt) {
+    }
+
+    /** How far an unfinished migration got. */
+    record Progress(long createdAt, String tag, int statementsDone, List<String> statementHashes, Optional<String> error) {
+    }
+
+    private final Connection connection;
+
+    Ledger(Connection connection) {
+        this.connection = connection;
+    }
+
+    void create() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE_TABLE);
+            statement.execute(CREATE_PROGRESS_TABLE);
+        }
+    }
+
+    List<Row> rows() throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select id, hash, created_at from `" + TABLE + "` order by id")) {
+            while (result.next()) {
+                long createdAt = result.getLong(3);
+                rows.add(new Row(result.getLong(1), result.getString(2), result.wasNull() ? null : createdAt));
+            }
+        }
+        return rows;
+    }
+
+    void record(MigrationFile migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, migration.hash());
+            insert.setLong(2, migration.when());
+            insert.executeUpdate();
+        }
+    }
+
+    Map<Long, Progress> progress() throws SQLException {
+        Map<Long, Progress> progress = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select created_at, tag, statements_done, statement_hashes, error from `"
+                        + PROGRESS_TABLE + "`")) {
+            while (result.next()) {
+                String hashes = result.getString(4);
+                progress.put(result.getLong(1), new Progress(result.getLong(1), result.getString(2), result.getInt(3),
+                        hashes.isEmpty() ? List.of() : Arrays.asList(hashes.split(",")),
+                        Optional.ofNullable(result.getString(5))));
+            }
+        }
+        return progress;
+    }
+
+    void saveProgress(MigrationFile migration, int statementsDone, List<String> statementHashes, String error)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into `" + PROGRESS_TABLE
+                + "` (created_at, tag, statements_done, statement_hashes, error) values (?, ?, ?, ?, ?)"
+                + " on duplicate key update tag = values(tag), statements_done = values(statements_done),"
+                + " statement_hashes = values(statement_hashes), error = values(error)")) {
+            upsert.setLong(1, migration.when());
+            upsert.setString(2, migration.tag());
+            upsert.setInt(3, statementsDone);
+            upsert.setString(4, String.join(",", statementHashes.subList(0, statementsDone)));
+            upsert.setString(5, error);
+            upsert.executeUpdate();
+        }
+    }
+
+    void clearProgress(MigrationFile migration) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from `" + PROGRESS_TABLE + "` where created_at = ?")) {
+            delete.setLong(1, migration.when());
+            delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.quarkiverse.ving.migrate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every migration of a folder against what a database has applied, and what the database has that the folder lacks.
+ *
+ * @param migrations the folder's migrations in journal order, each with its state
+ * @param unknown ledger rows that match no migration of the folder
+ */
+public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
+
+    public enum State {
+        APPLIED,
+        PENDING,
+        /** Some statements ran, then a statement failed or the run was interrupted. */
+        PARTIAL,
+        /** Applied, but the file has changed since: its hash no longer matches the ledger's. */
+        MODIFIED
+    }
+
+    /**
+     * @param migration the migration
+     * @param state its state
+     * @param statementsDone for a partial migration, how many statements are done
+     * @param error for a partial migration, the error that stopped it, if one did
+     * @param behindNewest a pending migration older than the newest applied one, which drizzle-kit would skip forever
+     */
+    public record Item(MigrationFile migration, State state, int statementsDone, Optional<String> error, boolean behindNewest) {
+    }
+
+    /** A ledger row no migration of the folder matches. */
+    public record Unknown(long id, String hash, Long createdAt) {
+    }
+
+    public List<Item> inState(State state) {
+        return migrations.stream().filter(item -> item.state() == state).toList();
+    }
+
+    /** Whether anything is pending, partial, modified or unknown. */
+    public boolean needsAttention() {
+        return !unknown.isEmpty() || migrations.stream().anyMatch(item -> item.state() != State.APPLIED);
+    }
+
+    public Optional<Item> lastApplied() {
+        return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED)
+                .reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,236 @@
+package io.quarkiverse.ving.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The migrator against a real MariaDB, on a database of this class's own. */
+class MigratorTest {
+
+    private static final TestDatabase DATABASE = new TestDatabase("ving_migrator_test");
+    private static final Path DRIZZLE_KIT_FOLDER = Path.of("../src/test/drizzle-kit/expected/migrations");
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        DATABASE.reset();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        DATABASE.drop();
+    }
+
+    private Migrator migrator(MigrationFolder folder) throws SQLException {
+        return migrator(folder, Duration.ofSeconds(30));
+    }
+
+    private Migrator migrator(MigrationFolder folder, Duration lockTimeout) throws SQLException {
+        return new Migrator(DATABASE.dataSource(), folder, lockTimeout, new Migrator.Listener() {
+        }, sql -> {
+        });
+    }
+
+    /** A folder of hand-written migrations, one per SQL text, prepared a millisecond apart. */
+    private MigrationFolder folder(String... migrations) {
+        MigrationFolder folder = new MigrationFolder(work);
+        Snapshot snapshot = Snapshot.EMPTY;
+        for (int i = 0; i < migrations.length; i++) {
+            snapshot = Snapshot.following(snapshot, List.of());
+            folder.add("step" + i, migrations[i], snapshot, 1_800_000_000_000L + i);
+        }
+        return folder;
+    }
+
+    private static String join(String... statements) {
+        return DdlWriter.migrationText(List.of(statements));
+    }
+
+    @Test
+    void appliesDrizzleKitsFirstMigrationAndRecordsItAsDrizzleKitWould() throws SQLException {
+        MigrationFolder folder = new MigrationFolder(DRIZZLE_KIT_FOLDER);
+        assertEquals(1, migrator(folder).up().size());
+        assertEquals(List.of("__drizzle_migrations", "__ving_migration_progress", "apikeys", "cronjobs", "s3files", "users"),
+                DATABASE.query("select table_name from information_schema.tables where table_schema = database()").stream()
+                        .sorted().toList());
+        // the hash is sha256sum of the file, created_at the journal's when
+        long when = folder.journal().entries().get(0).when();
+        assertEquals(List.of("1|b76cd9fcfbc7e6b217a2af4d5341588450782c8305016e5d91bf0439e04e7942|" + when),
+                DATABASE.query("select id, hash, created_at from __drizzle_migrations"));
+        assertEquals(List.of(), DATABASE.query("select * from __ving_migration_progress"));
+    }
+
+    @Test
+    void aSecondRunAppliesNothing() throws SQLException {
+        MigrationFolder folder = new MigrationFolder(DRIZZLE_KIT_FOLDER);
+        migrator(folder).up();
+        assertEquals(List.of(), migrator(folder).up());
+        assertEquals(1, DATABASE.query("select id from __drizzle_migrations").size());
+    }
+
+    @Test
+    void statusListsAppliedAndPending() throws SQLException {
+        MigrationFolder folder = folder("create table a (id int)", "create table b (id int)");
+        MigrationStatus before = migrator(folder).status();
+        assertEquals(List.of(MigrationStatus.State.PENDING, MigrationStatus.State.PENDING),
+                before.migrations().stream().map(MigrationStatus.Item::state).toList());
+        assertTrue(before.needsAttention());
+        migrator(folder).up();
+        MigrationStatus after = migrator(folder).status();
+        assertEquals(List.of(MigrationStatus.State.APPLIED, MigrationStatus.State.APPLIED),
+                after.migrations().stream().map(MigrationStatus.Item::state).toList());
+        assertTrue(!after.needsAttention());
+    }
+
+    @Test
+    void aMigrationOlderThanTheNewestAppliedIsStillApplied() throws SQLException, IOException {
+        MigrationFolder folder = folder("create table a (id int)", "create table b (id int)");
+        migrator(folder).up();
+        // a branch merged later brings a migration prepared before the newest applied one
+        folder.add("late", "create table c (id int)", Snapshot.following(folder.latestSnapshot(), List.of()), 1_700_000_000_000L);
+        MigrationStatus status = migrator(folder).status();
+        assertTrue(status.migrations().get(2).behindNewest(), "drizzle-kit would skip it forever");
+        assertEquals(List.of("0002_late"), migrator(folder).up().stream().map(MigrationFile::tag).toList());
+        assertEquals(List.of("c"), DATABASE.query("select table_name from information_schema.tables where table_schema = database() and table_name = 'c'"));
+    }
+
+    @Test
+    void anAppliedMigrationEditedAfterwardsIsReportedAndUpRefuses() throws SQLException, IOException {
+        MigrationFolder folder = folder("create table a (id int)");
+        migrator(folder).up();
+        Files.writeString(work.resolve("0000_step0.sql"), "create table a (id bigint)");
+        assertEquals(MigrationStatus.State.MODIFIED, migrator(folder).status().migrations().get(0).state());
+        folder.add("next", "create table b (id int)", Snapshot.following(folder.latestSnapshot(), List.of()), 1_900_000_000_000L);
+        MigrationException e = assertThrows(MigrationException.class, () -> migrator(folder).up());
+        assertTrue(e.getMessage().contains("Migration 0000_step0 was applied, and its file has changed since"), e.getMessage());
+        assertTrue(e.getMessage().contains("Restore the file as it was applied"), e.getMessage());
+        assertEquals(List.of(), DATABASE.query("select table_name from information_schema.tables where table_schema = database() and table_name = 'b'"),
+                "nothing was applied");
+    }
+
+    @Test
+    void aFailedStatementIsRecordedAndTheFixedMigrationResumesThere() throws SQLException, IOException {
+        MigrationFolder folder = folder(join("create table a (id int)", "alter table a add c1 int", "alter table missing add c2 int",
+                "alter table a add c3 int"));
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(folder).up());
+        assertEquals(3, e.statement());
+        assertTrue(e.getMessage().startsWith("Migration 0000_step0 failed at statement 3 of 4: "), e.getMessage());
+
+        MigrationStatus.Item item = migrator(folder).status().migrations().get(0);
+        assertEquals(MigrationStatus.State.PARTIAL, item.state());
+        assertEquals(2, item.statementsDone());
+        assertTrue(item.error().orElseThrow().contains("missing"), item.error().toString());
+
+        // the fix: statement 3 now names the right table; statements 1 and 2 must not run again (they would fail)
+        Files.writeString(work.resolve("0000_step0.sql"), join("create table a (id int)", "alter table a add c1 int",
+                "alter table a add c2 int", "alter table a add c3 int"));
+        assertEquals(1, migrator(folder).up().size());
+        assertEquals(List.of("id", "c1", "c2", "c3"), DATABASE.query(
+                "select column_name from information_schema.columns where table_schema = database() and table_name = 'a' order by ordinal_position"));
+        assertEquals(MigrationStatus.State.APPLIED, migrator(folder).status().migrations().get(0).state());
+    }
+
+    @Test
+    void aPartlyAppliedMigrationWhoseDoneStatementsChangedIsRefused() throws SQLException, IOException {
+        MigrationFolder folder = folder(join("create table a (id int)", "alter table missing add c int"));
+        assertThrows(MigrationFailedException.class, () -> migrator(folder).up());
+        Files.writeString(work.resolve("0000_step0.sql"), join("create table a (id bigint)", "alter table a add c int"));
+        MigrationException e = assertThrows(MigrationException.class, () -> migrator(folder).up());
+        assertTrue(e.getMessage().contains("stopped after 1 of its statements, and those statements have changed since"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDataOnlyMigrationRollsBackWhole() throws SQLException {
+        MigrationFolder folder = folder("create table a (id int)", join("insert into a values (1)", "insert into missing values (2)"));
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(folder).up());
+        assertTrue(e.getMessage().contains("It changes data only, so it was rolled back whole."), e.getMessage());
+        assertEquals(List.of(), DATABASE.query("select id from a"));
+        assertEquals(1, DATABASE.query("select id from __drizzle_migrations").size());
+        assertEquals(MigrationStatus.State.PARTIAL, migrator(folder).status().migrations().get(1).state());
+    }
+
+    @Test
+    void aCustomMigrationThatIsOnlyACommentIsApplied() throws SQLException {
+        MigrationFolder folder = folder(MigrationPreparer.CUSTOM_SQL);
+        assertEquals(1, migrator(folder).up().size());
+    }
+
+    @Test
+    void concurrentRunsApplyEachMigrationOnce() throws Exception {
+        MigrationFolder folder = folder("create table a (id int)", "insert into a values (1)",
+                join("alter table a add b int", "insert into a values (2, 2)"), "insert into a select 3, sleep(0.2)");
+        int runs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Callable<Integer> run = () -> {
+                start.await();
+                return migrator(folder).up().size();
+            };
+            results.add(pool.submit(run));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<Integer> result : results) {
+            applied += result.get();
+        }
+        pool.shutdown();
+        assertEquals(4, applied, "each migration applied by exactly one run");
+        assertEquals(List.of("1|null", "2|2", "3|0"), DATABASE.query("select id, b from a order by id"));
+        assertEquals(4, DATABASE.query("select id from __drizzle_migrations").size());
+    }
+
+    @Test
+    void aHeldLockTimesOutWithAClearMessage() throws Exception {
+        MigrationFolder folder = folder("create table a (id int)");
+        try (Connection holder = DATABASE.dataSource().getConnection();
+                PreparedStatement lock = holder.prepareStatement("select get_lock(?, 0)")) {
+            lock.setString(1, "ving_migrations:ving_migrator_test");
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                assertEquals(1, result.getInt(1));
+            }
+            MigrationLockException e = assertThrows(MigrationLockException.class,
+                    () -> migrator(folder, Duration.ofSeconds(1)).up());
+            assertTrue(e.getMessage().contains("did not release it within 1 s. Nothing was applied."), e.getMessage());
+        }
+        assertEquals(1, migrator(folder).up().size(), "applied once the lock is free");
+    }
+
+    @Test
+    void continuesADatabaseDrizzleKitMigrated() throws SQLException {
+        // drizzle-kit's migrator created the ledger and recorded 0000 (hash, when), as it does
+        MigrationFolder folder = new MigrationFolder(DRIZZLE_KIT_FOLDER);
+        MigrationFile first = folder.migrations().get(0);
+        DATABASE.execute("create table if not exists `__drizzle_migrations` (id serial primary key, hash text not null, created_at bigint)");
+        DATABASE.execute("insert into `__drizzle_migrations` (`hash`, `created_at`) values('" + first.hash() + "', " + first.when() + ")");
+        MigrationStatus status = migrator(folder).status();
+        assertEquals(MigrationStatus.State.APPLIED, status.migrations().get(0).state());
+        assertEquals(List.of(), migrator(folder).up());
+    }
+}

@@ -1,0 +1,68 @@
+package io.quarkiverse.ving.migrate;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * A database of its own for one test class, on the MariaDB of the machine: 127.0.0.1:3306 as root without a
+ * password, or the host:port in VING_TEST_DB_HOST. {@link #reset()} drops and creates it empty.
+ */
+final class TestDatabase {
+
+    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String SERVER = "jdbc:mariadb://" + HOST + "/?user=root";
+
+    private final String name;
+
+    TestDatabase(String name) {
+        this.name = name;
+    }
+
+    void reset() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists `" + name + "`");
+            statement.execute("create database `" + name + "`");
+        }
+    }
+
+    void drop() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists `" + name + "`");
+        }
+    }
+
+    DataSource dataSource() throws SQLException {
+        return new MariaDbDataSource("jdbc:mariadb://" + HOST + "/" + name + "?user=root&allowMultiQueries=true");
+    }
+
+    List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(result.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
