@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ving drizzle --tables | --export | --prepare}. */
+/** {@code ving drizzle --tables | --export | --prepare | --up | --status}. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --export > schema.sql          the CREATE statements of every table, as drizzle-kit export prints them",
                 "  ving drizzle --prepare                      write the next migration to src/main/resources/ving/migrations",
                 "  ving drizzle --prepare --explain            print the next migration's SQL, write nothing",
-                "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL" })
+                "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL",
+                "  VING_MYSQL=mysql://u:p@127.0.0.1:3306/app ving drizzle --up       apply the pending migrations",
+                "  VING_MYSQL=mysql://u:p@127.0.0.1:3306/app ving drizzle --status   what is applied, pending, partial, modified" })
 class DrizzleCommand implements Callable<Integer> {
 
     /** What --tables writes. */
@@ -78,7 +81,19 @@ class DrizzleCommand implements Callable<Integer> {
         @Option(names = { "-p", "--prepare" }, required = true,
                 description = "Write the migration from the newest snapshot of the migrations folder to the schemas.")
         boolean prepare;
+
+        @Option(names = { "-u", "--up" }, required = true,
+                description = "Apply the pending migrations to the database of VING_MYSQL.")
+        boolean up;
+
+        @Option(names = { "-s", "--status" }, required = true,
+                description = "List every migration as applied, pending, partial or modified; exit 1 if any needs attention.")
+        boolean status;
     }
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --up: how long to wait for another run holding the migration lock (default: ${DEFAULT-VALUE}).")
+    long lockTimeoutSeconds;
 
     @Option(names = "--migrations", paramLabel = "DIR", defaultValue = MigrationFolder.DEFAULT,
             description = "The migrations folder (default: ${DEFAULT-VALUE}).")
@@ -114,6 +129,11 @@ class DrizzleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (action.up || action.status) {
+            MigrateActions migrate = new MigrateActions(new MigrationFolder(migrations), Duration.ofSeconds(lockTimeoutSeconds),
+                    stdout, stderr);
+            return action.up ? migrate.up() : migrate.status();
+        }
         try {
             List<Schema> loaded = schemas.load();
             if (action.prepare) {

@@ -1,0 +1,77 @@
+package io.quarkiverse.ving.cli;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.quarkiverse.ving.json.JsonWriter;
+import io.quarkiverse.ving.sql.VingMysql;
+
+/**
+ * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log.
+ */
+final class Database implements AutoCloseable {
+
+    /** ving logs its queries in the "drizzle" topic. */
+    private static final Logger QUERY_LOG = Logger.getLogger("drizzle");
+
+    private final VingMysql setting;
+    private final AgroalDataSource dataSource;
+
+    private Database(VingMysql setting, AgroalDataSource dataSource) {
+        this.setting = setting;
+        this.dataSource = dataSource;
+    }
+
+    /** Connects to the database of {@code VING_MYSQL}; fails with a message naming what is wrong. */
+    static Database fromEnvironment() throws SQLException {
+        String value = System.getenv(VingMysql.VARIABLE);
+        if (value == null) {
+            throw new IllegalArgumentException(VingMysql.VARIABLE + " is not set. Set it to the database to migrate, e.g. "
+                    + "VING_MYSQL=mysql://user:password@127.0.0.1:3306/app");
+        }
+        VingMysql setting = VingMysql.parse(value);
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(2)
+                        .acquisitionTimeout(Duration.ofSeconds(30))
+                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(setting.jdbcUrl())
+                                .principal(new NamePrincipal(setting.user()))
+                                .credential(new SimplePassword(setting.password()))));
+        return new Database(setting, AgroalDataSource.from(configuration));
+    }
+
+    AgroalDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Logs each statement at DEBUG in "drizzle" as {"query":…,"params":[]} when the setting says log=yes. */
+    Consumer<String> statementLog() {
+        return sql -> {
+            if (setting.log()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("query", sql);
+                entry.put("params", List.of());
+                QUERY_LOG.debug(JsonWriter.compact(entry));
+            }
+        };
+    }
+
+    /** The setting without its password. */
+    String describe() {
+        return setting.user() + "@" + setting.host() + ":" + setting.port() + "/" + setting.database();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,114 @@
+package io.quarkiverse.ving.cli;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkiverse.ving.migrate.MigrationException;
+import io.quarkiverse.ving.migrate.MigrationFailedException;
+import io.quarkiverse.ving.migrate.MigrationFile;
+import io.quarkiverse.ving.migrate.MigrationFolder;
+import io.quarkiverse.ving.migrate.MigrationLockException;
+import io.quarkiverse.ving.migrate.MigrationStatus;
+import io.quarkiverse.ving.migrate.Migrator;
+
+/** {@code ving drizzle --up} and {@code --status}: the migrations folder against the database of VING_MYSQL. */
+final class MigrateActions {
+
+    private final MigrationFolder folder;
+    private final Duration lockTimeout;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    MigrateActions(MigrationFolder folder, Duration lockTimeout, PrintWriter out, PrintWriter err) {
+        this.folder = folder;
+        this.lockTimeout = lockTimeout;
+        this.out = out;
+        this.err = err;
+    }
+
+    int up() {
+        try (Database database = Database.fromEnvironment()) {
+            Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog());
+            List<MigrationFile> applied = migrator.up();
+            out.println(applied.isEmpty() ? "No pending migrations; " + database.describe() + " is up to date."
+                    : "Applied " + applied.size() + (applied.size() == 1 ? " migration" : " migrations") + " to "
+                            + database.describe() + ".");
+            return ExitCodes.OK;
+        } catch (MigrationFailedException | MigrationLockException e) {
+            err.println(e.getMessage());
+            return ExitCodes.DATABASE_ERROR;
+        } catch (MigrationException e) {
+            err.println(e.getMessage());
+            return ExitCodes.NEEDS_ATTENTION;
+        } catch (SQLException e) {
+            err.println("Database error: " + e.getMessage());
+            return ExitCodes.DATABASE_ERROR;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    int status() {
+        try (Database database = Database.fromEnvironment()) {
+            MigrationStatus status = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
+            }, database.statementLog()).status();
+            print(status, database.describe());
+            return status.needsAttention() ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
+        } catch (MigrationException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (SQLException e) {
+            err.println("Database error: " + e.getMessage());
+            return ExitCodes.DATABASE_ERROR;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private void print(MigrationStatus status, String database) {
+        out.println("Migrations in " + folder.directory() + " against " + database + ":");
+        for (MigrationStatus.Item item : status.migrations()) {
+            String tag = item.migration().tag();
+            switch (item.state()) {
+                case APPLIED -> out.println("  applied   " + tag);
+                case PENDING -> out.println("  pending   " + tag + (item.behindNewest()
+                        ? "   (older than the newest applied; drizzle-kit's migrator would skip it)" : ""));
+                case PARTIAL -> out.println("  partial   " + tag + "   " + item.statementsDone() + " of "
+                        + item.migration().statements().size() + " statements done"
+                        + item.error().map(error -> "; stopped by: " + error).orElse(""));
+                case MODIFIED -> out.println("  modified  " + tag + "   changed since it was applied; restore it, and put changes in a new migration");
+            }
+        }
+        for (MigrationStatus.Unknown unknown : status.unknown()) {
+            out.println("  unknown   ledger row " + unknown.id() + " (created_at " + unknown.createdAt()
+                    + ") matches no migration of the folder");
+        }
+        List<MigrationStatus.Item> all = status.migrations();
+        out.println("Last Migration Available: " + (all.isEmpty() ? "none" : all.get(all.size() - 1).migration().tag()));
+        out.println("Last Migration Applied: " + status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
+    }
+
+    /** "Applying 0001_add_users_bio (1 of 3)" per migration, and statement progress for long ones. */
+    private final class Progress implements Migrator.Listener {
+
+        private static final int LONG_MIGRATION = 10;
+
+        @Override
+        public void migrationStarting(MigrationFile migration, int number, int of) {
+            out.println("Applying " + migration.tag() + " (" + number + " of " + of + ")");
+            out.flush();
+        }
+
+        @Override
+        public void statementDone(MigrationFile migration, int statement, int of) {
+            if (of >= LONG_MIGRATION) {
+                out.println("  statement " + statement + " of " + of);
+                out.flush();
+            }
+        }
+    }
+}

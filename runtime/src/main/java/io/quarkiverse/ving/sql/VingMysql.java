@@ -1,0 +1,100 @@
+package io.quarkiverse.ving.sql;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ving's one connection setting, {@code VING_MYSQL=mysql://user:pass@host:port/db?log=yes}, parsed. Errors name the
+ * variable and what is wrong, never the password.
+ *
+ * @param user the user name
+ * @param password the password, possibly empty
+ * @param host the server's host
+ * @param port the server's port, 3306 by default
+ * @param database the database
+ * @param log whether every statement is logged ({@code ?log=yes})
+ */
+public record VingMysql(String user, String password, String host, int port, String database, boolean log) {
+
+    /** The environment variable ving reads. */
+    public static final String VARIABLE = "VING_MYSQL";
+
+    private static final int DEFAULT_PORT = 3306;
+
+    public static VingMysql parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid("it is empty; set it as mysql://user:password@host:3306/database");
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw invalid("it is not a URL (" + e.getReason() + " at character " + e.getIndex()
+                    + "); write it as mysql://user:password@host:3306/database, with special characters of the password %-encoded");
+        }
+        if (!"mysql".equals(uri.getScheme()) && !"mariadb".equals(uri.getScheme())) {
+            throw invalid("its scheme is " + (uri.getScheme() == null ? "missing" : "'" + uri.getScheme() + "'")
+                    + "; it must start with mysql://");
+        }
+        if (uri.getHost() == null) {
+            throw invalid("it names no host; write it as mysql://user:password@host:3306/database");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String database = decode(path.startsWith("/") ? path.substring(1) : path);
+        if (database.isEmpty() || database.contains("/")) {
+            throw invalid("it names no database; add it after the host: mysql://user:password@" + uri.getHost() + "/database");
+        }
+        String user = "";
+        String password = "";
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : "";
+        }
+        if (user.isEmpty()) {
+            throw invalid("it names no user; write it as mysql://user:password@" + uri.getHost() + "/" + database);
+        }
+        Map<String, String> options = query(uri.getRawQuery());
+        String log = options.getOrDefault("log", "no");
+        if (!log.equals("yes") && !log.equals("no")) {
+            throw invalid("log must be yes or no, not '" + log + "'");
+        }
+        return new VingMysql(user, password, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database,
+                log.equals("yes"));
+    }
+
+    /** The JDBC URL of MariaDB Connector/J, allowing several statements per call as ving's own connection does. */
+    public String jdbcUrl() {
+        return "jdbc:mariadb://" + host + ":" + port + "/" + database + "?allowMultiQueries=true";
+    }
+
+    /** The setting without its password, for messages and logs. */
+    @Override
+    public String toString() {
+        return "mysql://" + user + (password.isEmpty() ? "" : ":***") + "@" + host + ":" + port + "/" + database
+                + (log ? "?log=yes" : "");
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] parts = pair.split("=", 2);
+                options.put(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
+            }
+        }
+        return options;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static IllegalArgumentException invalid(String what) {
+        return new IllegalArgumentException(VARIABLE + " is not a valid connection URL: " + what + ".");
+    }
+}
