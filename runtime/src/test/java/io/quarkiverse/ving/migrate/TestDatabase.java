@@ -40,8 +40,12 @@ final class TestDatabase {
         }
     }
 
+    String jdbcUrl() {
+        return "jdbc:mariadb://" + HOST + "/" + name + "?user=root&allowMultiQueries=true";
+    }
+
     DataSource dataSource() throws SQLException {
-        return new MariaDbDataSource("jdbc:mariadb://" + HOST + "/" + name + "?user=root&allowMultiQueries=true");
+        return new MariaDbDataSource(jdbcUrl());
     }
 
     List<String> query(String sql) throws SQLException {
