@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -32,9 +33,13 @@ final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Connects to the database of {@code VING_MYSQL}; fails with a message naming what is wrong. */
+    /**
+     * Connects to the database of {@code VING_MYSQL}, read as Quarkus reads configuration: from the environment,
+     * a system property, or a {@code .env} file in the working directory (as ving reads its own .env).
+     * Fails with a message naming what is wrong.
+     */
     static Database fromEnvironment() throws SQLException {
-        String value = System.getenv(VingMysql.VARIABLE);
+        String value = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class).orElse(null);
         if (value == null) {
             throw new IllegalArgumentException(VingMysql.VARIABLE + " is not set. Set it to the database to migrate, e.g. "
                     + "VING_MYSQL=mysql://user:password@127.0.0.1:3306/app");

@@ -1,0 +1,131 @@
+package io.quarkiverse.ving.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ving drizzle --prepare | --status | --up} as a user runs them. */
+class MigrationCommandsIT {
+
+    private final PackagedCli ving = new PackagedCli("ving_migration_commands_it");
+
+    @TempDir
+    Path work;
+
+    private Path schemas;
+    private String migrations;
+
+    @BeforeEach
+    void setUp() throws IOException, SQLException {
+        ving.resetDatabase();
+        schemas = Files.createDirectories(work.resolve("schemas"));
+        try (Stream<Path> files = Files.list(Path.of("../src/main/ving"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, schemas.resolve(file.getFileName()));
+            }
+        }
+        migrations = work.resolve("migrations").toString();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        ving.dropDatabase();
+    }
+
+    private PackagedCli.Result drizzle(String... arguments) throws IOException, InterruptedException {
+        String[] all = Stream.concat(Stream.of("drizzle", "--schemas", schemas.toString(), "--migrations", migrations),
+                Stream.of(arguments)).toArray(String[]::new);
+        return ving.run(all);
+    }
+
+    @Test
+    void prepareWritesOnceThenFindsNoChange() throws Exception {
+        PackagedCli.Result first = drizzle("--prepare");
+        assertEquals(0, first.exitCode(), first.output());
+        assertTrue(first.output().startsWith("Wrote " + migrations + "/0000_create_apikeys_and_3_more.sql (7 statements)."),
+                first.output());
+        PackagedCli.Result second = drizzle("--prepare");
+        assertEquals(0, second.exitCode());
+        assertEquals("No schema changes, nothing to migrate.\n", second.output());
+    }
+
+    @Test
+    void explainPrintsTheSqlAndWritesNothing() throws Exception {
+        PackagedCli.Result result = drizzle("--prepare", "--explain");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.output().startsWith("CREATE TABLE `apikeys` (\n"), result.output());
+        assertFalse(Files.exists(Path.of(migrations)));
+    }
+
+    @Test
+    void anUndeclaredRenameIsRefusedNamingTheCandidates() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        Path apiKey = schemas.resolve("APIKey.mjs");
+        Files.writeString(apiKey, Files.readString(apiKey).replace("name: \"reason\"", "name: \"purpose\""));
+        PackagedCli.Result result = drizzle("--prepare");
+        assertEquals(ExitCodes.BAD_INPUT, result.exitCode());
+        assertTrue(result.output().contains("Column apikeys.purpose is new while apikeys.reason is gone. If it is a rename, "
+                + "declare it in " + apiKey + " on the prop: { name: 'purpose', renamedFrom: 'reason', … }."), result.output());
+        try (Stream<Path> files = Files.list(Path.of(migrations))) {
+            assertEquals(1, files.filter(file -> file.toString().endsWith(".sql")).count(), "nothing was written");
+        }
+    }
+
+    @Test
+    void statusTellsWhatNeedsAttentionAndUpAppliesIt() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        PackagedCli.Result pending = drizzle("--status");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, pending.exitCode());
+        assertTrue(pending.output().contains("  pending   0000_create_apikeys_and_3_more\n"), pending.output());
+        assertTrue(pending.output().contains("Last Migration Applied: none"), pending.output());
+
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("Applied 1 migration to root@"), up.output());
+
+        PackagedCli.Result applied = drizzle("--status");
+        assertEquals(0, applied.exitCode(), applied.output());
+        assertTrue(applied.output().contains("Last Migration Applied: 0000_create_apikeys_and_3_more"), applied.output());
+    }
+
+    @Test
+    void anEditedAppliedMigrationIsReportedAndUpRefuses() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--up").exitCode());
+        Path sql = Path.of(migrations, "0000_create_apikeys_and_3_more.sql");
+        Files.writeString(sql, Files.readString(sql).replace("varchar(60)", "varchar(61)"));
+
+        PackagedCli.Result status = drizzle("--status");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, status.exitCode());
+        assertTrue(status.output().contains("  modified  0000_create_apikeys_and_3_more"), status.output());
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, up.exitCode());
+        assertTrue(up.output().contains("was applied, and its file has changed since"), up.output());
+        assertTrue(up.output().contains("Restore the file as it was applied"), up.output());
+    }
+
+    @Test
+    void aMissingOrMalformedVingMysqlIsBadInput() throws Exception {
+        PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations), Map.of()));
+        assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.output().startsWith("VING_MYSQL is not set."), missing.output());
+        PackagedCli.Result malformed = PackagedCli.finish(ving.start(List.of("drizzle", "--status", "--migrations", migrations),
+                Map.of("VING_MYSQL", "mysql://root:topsecret@127.0.0.1:3306")));
+        assertEquals(ExitCodes.BAD_INPUT, malformed.exitCode());
+        assertTrue(malformed.output().contains("VING_MYSQL is not a valid connection URL: it names no database"), malformed.output());
+        assertFalse(malformed.output().contains("topsecret"));
+    }
+}

@@ -1,0 +1,82 @@
+package io.quarkiverse.ving.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged {@code ving} command (target/quarkus-app) run as a process, and a database of the test's own on the
+ * machine's MariaDB (127.0.0.1:3306 as root, or VING_TEST_DB_HOST).
+ */
+final class PackagedCli {
+
+    static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+
+    private final String database;
+
+    PackagedCli(String database) {
+        this.database = database;
+    }
+
+    /** What a finished run printed, and its exit status. */
+    record Result(int exitCode, String output) {
+    }
+
+    Process start(List<String> arguments) throws IOException {
+        return start(arguments, Map.of("VING_MYSQL", "mysql://root@" + HOST + "/" + database));
+    }
+
+    Process start(List<String> arguments, Map<String, String> environment) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("ving.cli.jar")));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("VING_MYSQL");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    Result run(String... arguments) throws IOException, InterruptedException {
+        return finish(start(List.of(arguments)));
+    }
+
+    static Result finish(Process process) throws IOException, InterruptedException {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+
+    void resetDatabase() throws SQLException {
+        dropDatabase();
+        server("create database " + database);
+    }
+
+    void dropDatabase() throws SQLException {
+        server("drop database if exists " + database);
+    }
+
+    List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/" + database + "?user=root");
+                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void server(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
