@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ving drizzle --tables | --export | --prepare | --up | --status}. */
-@Command(name = "drizzle", mixinStandardHelpOptions = true,
+@Command(name = "drizzle", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -42,8 +42,11 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --prepare                      write the next migration to src/main/resources/ving/migrations",
                 "  ving drizzle --prepare --explain            print the next migration's SQL, write nothing",
                 "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL",
-                "  VING_MYSQL=mysql://u:p@127.0.0.1:3306/app ving drizzle --up       apply the pending migrations",
-                "  VING_MYSQL=mysql://u:p@127.0.0.1:3306/app ving drizzle --status   what is applied, pending, partial, modified" })
+                "  ving drizzle --up                           apply the pending migrations to VING_MYSQL's database",
+                "  ving drizzle --status                       list applied, pending, partial and modified migrations",
+                "",
+                "VING_MYSQL=mysql://user:password@host:3306/database names the database (environment or .env);",
+                "?log=yes logs every statement." })
 class DrizzleCommand implements Callable<Integer> {
 
     /** What --tables writes. */

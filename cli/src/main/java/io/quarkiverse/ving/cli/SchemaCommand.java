@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ving schema --validate [KIND]}. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true,
         description = "Work with ving schema files.",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * {@code ving}: the command line of quarkus-ving, after ving's own {@code ving.mjs}.
  */
 @TopCommand
-@Command(name = "ving", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "ving", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         description = "ving's database tools: schemas, Drizzle tables and migrations.",
         subcommands = { SchemaCommand.class, DrizzleCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
