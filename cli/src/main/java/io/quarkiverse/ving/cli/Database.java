@@ -2,28 +2,22 @@ package io.quarkiverse.ving.cli;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
-import io.quarkiverse.ving.json.JsonWriter;
+import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
 
 /**
  * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log.
  */
 final class Database implements AutoCloseable {
-
-    /** ving logs its queries in the "drizzle" topic. */
-    private static final Logger QUERY_LOG = Logger.getLogger("drizzle");
 
     private final VingMysql setting;
     private final AgroalDataSource dataSource;
@@ -62,10 +56,7 @@ final class Database implements AutoCloseable {
     Consumer<String> statementLog() {
         return sql -> {
             if (setting.log()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("query", sql);
-                entry.put("params", List.of());
-                QUERY_LOG.debug(JsonWriter.compact(entry));
+                QueryLog.log(sql, List.of());
             }
         };
     }

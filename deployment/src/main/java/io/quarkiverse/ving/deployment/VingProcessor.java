@@ -1,14 +1,123 @@
 package io.quarkiverse.ving.deployment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkiverse.ving.migrate.Journal;
+import io.quarkiverse.ving.migrate.MigrationFolder;
+import io.quarkiverse.ving.migrate.MigrationPlan;
+import io.quarkiverse.ving.migrate.Renames;
+import io.quarkiverse.ving.migrate.SnapshotDiff;
+import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
+import io.quarkiverse.ving.runtime.VingRecorder;
+import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.table.TableMapper;
+import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Produce;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.InitTaskBuildItem;
+import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 
 class VingProcessor {
 
+    private static final Logger LOG = Logger.getLogger(VingProcessor.class);
     private static final String FEATURE = "ving";
 
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The packaged journal and SQL files, which the migrator reads at run time, native image included. */
+    @BuildStep
+    NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config) {
+        String location = config.migrations();
+        List<String> resources = new ArrayList<>();
+        String journal = readResource(location + "/meta/_journal.json");
+        if (journal != null) {
+            resources.add(location + "/meta/_journal.json");
+            for (Journal.Entry entry : Journal.read(Path.of(location, "meta/_journal.json"), journal).entries()) {
+                resources.add(location + "/" + entry.tag() + ".sql");
+            }
+        }
+        return new NativeImageResourceBuildItem(resources);
+    }
+
+    /** With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void migrateAtStart(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
+            List<JdbcDataSourceBuildItem> dataSources, BuildProducer<ServiceStartBuildItem> started,
+            BuildProducer<InitTaskCompletedBuildItem> initTasks) {
+        recorder.migrateAtStart(config.migrations());
+        started.produce(new ServiceStartBuildItem(FEATURE));
+        initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
+    }
+
+    /**
+     * Lets the Kubernetes extension run the migration as a Job before the application's pods start, as
+     * quarkus-flyway does: the task migrates and exits, the application itself does not migrate.
+     */
+    @BuildStep
+    InitTaskBuildItem initTask() {
+        return InitTaskBuildItem.create()
+                .withName("ving-migrate")
+                .withTaskEnvVars(Map.of("QUARKUS_INIT_AND_EXIT", "true", "QUARKUS_VING_MIGRATE_AT_START", "true"))
+                .withAppEnvVars(Map.of("QUARKUS_VING_MIGRATE_AT_START", "false"))
+                .withSharedEnvironment(true)
+                .withSharedFilesystem(true);
+    }
+
+    /** A schema that changed with no migration prepared for it: warn, or fail the build when configured. */
+    @BuildStep
+    @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
+    void checkMigrations(VingBuildTimeConfig config, OutputTargetBuildItem output) {
+        if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
+            return;
+        }
+        Path project = output.getOutputDirectory().getParent();
+        Path schemas = config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT));
+        Path migrations = project.resolve("src/main/resources").resolve(config.migrations());
+        if (!Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
+            return;
+        }
+        List<Schema> loaded = SchemaDirectory.load(schemas);
+        MigrationPlan plan = SnapshotDiff.between(new MigrationFolder(migrations).latestSnapshot(),
+                TableMapper.tables(loaded), Renames.declaredIn(loaded), true);
+        if (plan.isEmpty()) {
+            return;
+        }
+        String message = "The ving schemas in " + schemas + " differ from the newest migration in " + migrations
+                + " (" + String.join(", ", plan.changes()) + "). Run `ving drizzle --prepare` to write the migration.";
+        if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.FAIL) {
+            throw new IllegalStateException(message);
+        }
+        LOG.warn(message);
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the resource " + resource, e);
+        }
     }
 }

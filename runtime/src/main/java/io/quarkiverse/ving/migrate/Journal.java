@@ -68,7 +68,7 @@ public record Journal(List<Entry> entries) {
         try {
             json = JsLiterals.toJava(ModuleParser.parseJson(file, text), other -> other);
         } catch (SchemaException e) {
-            throw new MigrationException(null, "Not a valid journal: " + e.getMessage(), e);
+            throw new MigrationException((Path) null, "Not a valid journal: " + e.getMessage(), e);
         }
         if (!(json instanceof Map<?, ?> map) || !"mysql".equals(map.get("dialect")) || !(map.get("entries") instanceof List<?> list)) {
             throw new MigrationException(file, "Not a drizzle-kit journal for mysql ({\"version\": \"7\", \"dialect\": \"mysql\", \"entries\": […]}).");

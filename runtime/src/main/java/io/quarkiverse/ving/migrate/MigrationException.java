@@ -14,6 +14,12 @@ public class MigrationException extends RuntimeException {
         this.file = file;
     }
 
+    /** A problem at a location that need not be a file ({@code classpath:ving/migrations/0001_x.sql}). */
+    public MigrationException(String location, String problem) {
+        super(location + ": " + problem);
+        this.file = null;
+    }
+
     public MigrationException(Path file, String problem, Throwable cause) {
         super(file == null ? problem : file + ": " + problem, cause);
         this.file = file;

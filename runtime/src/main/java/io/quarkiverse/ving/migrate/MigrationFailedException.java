@@ -16,7 +16,7 @@ public class MigrationFailedException extends MigrationException {
      */
     public MigrationFailedException(MigrationFile migration, int statement, int statements, String sql, SQLException cause,
             boolean rolledBack) {
-        super(null, "Migration " + migration.tag() + " failed at statement " + statement + " of " + statements + ": "
+        super((java.nio.file.Path) null, "Migration " + migration.tag() + " failed at statement " + statement + " of " + statements + ": "
                 + cause.getMessage() + "\n  " + sql.strip().replace("\n", "\n  ") + "\n"
                 + (rolledBack ? "It changes data only, so it was rolled back whole. Fix the cause and run --up again."
                         : "The statements before it are applied and recorded. Fix the cause (or statement " + statement

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * {@code meta/NNNN_snapshot.json} per migration. Read and written exactly as drizzle-kit does, so either tool can
  * continue a folder the other wrote.
  */
-public final class MigrationFolder {
+public final class MigrationFolder implements MigrationSource {
 
     /** Where a project keeps its migrations, relative to its root. */
     public static final String DEFAULT = "src/main/resources/ving/migrations";
@@ -66,7 +66,7 @@ public final class MigrationFolder {
         }
     }
 
-    /** Every migration of the journal with its SQL, in journal order. */
+    @Override
     public List<MigrationFile> migrations() {
         return journal().entries().stream().map(entry -> {
             Path file = sqlFile(entry);
@@ -75,6 +75,11 @@ public final class MigrationFolder {
             }
             return new MigrationFile(entry, read(file));
         }).toList();
+    }
+
+    @Override
+    public String locationOf(MigrationFile migration) {
+        return sqlFile(migration.entry()).toString();
     }
 
     /** The SQL file of a journal entry. */

@@ -46,7 +46,7 @@ public final class Migrator {
     }
 
     private final DataSource dataSource;
-    private final MigrationFolder folder;
+    private final MigrationSource source;
     private final Duration lockTimeout;
     private final Listener listener;
     private final Consumer<String> statementLog;
@@ -55,10 +55,10 @@ public final class Migrator {
      * @param lockTimeout how long to wait for another run holding the lock
      * @param statementLog receives each migration statement before it runs (for {@code ?log=yes})
      */
-    public Migrator(DataSource dataSource, MigrationFolder folder, Duration lockTimeout, Listener listener,
+    public Migrator(DataSource dataSource, MigrationSource source, Duration lockTimeout, Listener listener,
             Consumer<String> statementLog) {
         this.dataSource = dataSource;
-        this.folder = folder;
+        this.source = source;
         this.lockTimeout = lockTimeout;
         this.listener = listener;
         this.statementLog = statementLog;
@@ -66,7 +66,7 @@ public final class Migrator {
 
     /** The state of every migration; reads the database, changes nothing but creating the ledger tables. */
     public MigrationStatus status() throws SQLException {
-        List<MigrationFile> migrations = folder.migrations();
+        List<MigrationFile> migrations = source.migrations();
         try (Connection connection = dataSource.getConnection()) {
             Ledger ledger = new Ledger(connection);
             ledger.create();
@@ -83,7 +83,7 @@ public final class Migrator {
      * @throws MigrationLockException when another run holds the lock longer than the timeout
      */
     public List<MigrationFile> up() throws SQLException {
-        List<MigrationFile> migrations = folder.migrations();
+        List<MigrationFile> migrations = source.migrations();
         try (Connection connection = dataSource.getConnection()) {
             String lock = lockName(connection);
             acquire(connection, lock);
@@ -118,7 +118,7 @@ public final class Migrator {
         List<String> hashes = statements.stream().map(MigrationFile::sha256).toList();
         int start = progress.map(Ledger.Progress::statementsDone).orElse(0);
         if (start > 0 && !hashes.subList(0, Math.min(start, hashes.size())).equals(progress.get().statementHashes())) {
-            throw new MigrationException(folder.sqlFile(migration.entry()), "Migration " + migration.tag() + " stopped after "
+            throw new MigrationException(source.locationOf(migration), "Migration " + migration.tag() + " stopped after "
                     + start + " of its statements, and those statements have changed since. Restore them as they were "
                     + "(only statements from " + (start + 1) + " on may change), then run --up again.");
         }
@@ -220,7 +220,7 @@ public final class Migrator {
         List<MigrationStatus.Item> modified = status.inState(MigrationStatus.State.MODIFIED);
         if (!modified.isEmpty()) {
             MigrationFile first = modified.get(0).migration();
-            throw new MigrationException(folder.sqlFile(first.entry()), "Migration " + first.tag()
+            throw new MigrationException(source.locationOf(first), "Migration " + first.tag()
                     + " was applied, and its file has changed since (its SHA-256 no longer matches __drizzle_migrations). "
                     + "Nothing was applied. Restore the file as it was applied (e.g. from version control) and put the new "
                     + "change in a new migration (ving drizzle --prepare, or --prepare --custom for hand-written SQL).");

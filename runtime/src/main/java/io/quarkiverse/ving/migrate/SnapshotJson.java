@@ -141,7 +141,7 @@ public final class SnapshotJson {
         try {
             json = object(JsLiterals.toJava(ModuleParser.parseJson(file, text), other -> other), file, "the snapshot");
         } catch (SchemaException e) {
-            throw new MigrationException(null, "Not a valid snapshot: " + e.getMessage(), e);
+            throw new MigrationException((Path) null, "Not a valid snapshot: " + e.getMessage(), e);
         }
         String version = String.valueOf(json.get("version"));
         if (!Snapshot.VERSION.equals(version) || !"mysql".equals(json.get("dialect"))) {

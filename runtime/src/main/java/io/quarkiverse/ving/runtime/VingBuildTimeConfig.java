@@ -25,6 +25,26 @@ public interface VingBuildTimeConfig {
     /** Generation of the typed table classes. */
     Codegen codegen();
 
+    /**
+     * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
+     * {@code ving/migrations}. Its journal and SQL files are registered as native-image resources.
+     */
+    @WithDefault("ving/migrations")
+    String migrations();
+
+    /**
+     * What the build does when the schemas differ from the newest snapshot of the migrations folder, i.e. a schema
+     * changed and no migration was prepared: {@code warn}, {@code fail} or {@code off}.
+     */
+    @WithDefault("warn")
+    MigrationCheck checkMigrations();
+
+    enum MigrationCheck {
+        WARN,
+        FAIL,
+        OFF
+    }
+
     interface Codegen {
 
         /** The Java package the table classes ({@code UserTable} …) are generated in. */

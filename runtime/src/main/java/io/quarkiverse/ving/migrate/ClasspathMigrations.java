@@ -1,0 +1,64 @@
+package io.quarkiverse.ving.migrate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A migrations folder packaged with the application ({@code src/main/resources/ving/migrations} becomes the
+ * resource folder {@code ving/migrations}), read through a class loader, as a native image reads its registered
+ * resources.
+ */
+public final class ClasspathMigrations implements MigrationSource {
+
+    /** The resource folder of the default migrations folder. */
+    public static final String DEFAULT_LOCATION = "ving/migrations";
+
+    private final ClassLoader classLoader;
+    private final String location;
+
+    public ClasspathMigrations(ClassLoader classLoader, String location) {
+        this.classLoader = classLoader;
+        this.location = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+    }
+
+    /** Whether the application holds a journal at this location. */
+    public boolean exists() {
+        return classLoader.getResource(location + "/meta/_journal.json") != null;
+    }
+
+    @Override
+    public List<MigrationFile> migrations() {
+        String journalPath = location + "/meta/_journal.json";
+        String journalText = read(journalPath);
+        if (journalText == null) {
+            return List.of();
+        }
+        Journal journal = Journal.read(Path.of(journalPath), journalText);
+        return journal.entries().stream().map(entry -> {
+            String sqlPath = location + "/" + entry.tag() + ".sql";
+            String sql = read(sqlPath);
+            if (sql == null) {
+                throw new MigrationException(Path.of(sqlPath), "The journal lists " + entry.tag()
+                        + ", but the application holds no such resource.");
+            }
+            return new MigrationFile(entry, sql);
+        }).toList();
+    }
+
+    @Override
+    public String locationOf(MigrationFile migration) {
+        return "classpath:" + location + "/" + migration.tag() + ".sql";
+    }
+
+    private String read(String resource) {
+        try (InputStream in = classLoader.getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the resource " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.quarkiverse.ving.runtime;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Run-time settings of quarkus-ving. The database itself is {@code VING_MYSQL} (or Quarkus' datasource keys).
+ */
+@ConfigMapping(prefix = "quarkus.ving")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface VingRuntimeConfig {
+
+    /**
+     * Apply the pending migrations of the packaged migrations folder when the application starts, with the same
+     * engine, lock and ledger as {@code ving drizzle --up}. The Kubernetes init task sets it for its Job.
+     */
+    @WithDefault("false")
+    boolean migrateAtStart();
+
+    /** How long a migration at start waits for another run holding the migration lock. */
+    @WithDefault("60s")
+    Duration lockTimeout();
+}
