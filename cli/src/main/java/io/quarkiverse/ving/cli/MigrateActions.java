@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.cli;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationLockException;
 import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
+import io.quarkiverse.ving.migrate.SchemaDrift;
 
 /** {@code ving drizzle --up} and {@code --status}: the migrations folder against the database of VING_MYSQL. */
 final class MigrateActions {
@@ -56,7 +58,8 @@ final class MigrateActions {
             MigrationStatus status = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
             }, database.statementLog()).status();
             print(status, database.describe());
-            return status.needsAttention() ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
+            boolean drifted = printDrift(status, database);
+            return status.needsAttention() || drifted ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
         } catch (MigrationException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -90,6 +93,28 @@ final class MigrateActions {
         List<MigrationStatus.Item> all = status.migrations();
         out.println("Last Migration Available: " + (all.isEmpty() ? "none" : all.get(all.size() - 1).migration().tag()));
         out.println("Last Migration Applied: " + status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
+    }
+
+    /**
+     * The database against the newest snapshot, once every migration is applied (before that, a difference is
+     * expected). Returns whether they differ.
+     */
+    private boolean printDrift(MigrationStatus status, Database database) throws SQLException {
+        if (status.needsAttention() || folder.snapshotFiles().isEmpty()) {
+            return false;
+        }
+        List<String> drift;
+        try (Connection connection = database.dataSource().getConnection()) {
+            drift = SchemaDrift.between(connection, folder.latestSnapshot());
+        }
+        if (drift.isEmpty()) {
+            out.println("The database matches the newest snapshot.");
+            return false;
+        }
+        out.println("The database differs from the newest snapshot (changed by hand, or migrated from elsewhere);");
+        out.println("these statements would make it match:");
+        drift.forEach(statement -> out.println("  " + statement.strip()));
+        return true;
     }
 
     /** "Applying 0001_add_users_bio (1 of 3)" per migration, and statement progress for long ones. */

@@ -99,6 +99,18 @@ class MigrationCommandsIT {
         PackagedCli.Result applied = drizzle("--status");
         assertEquals(0, applied.exitCode(), applied.output());
         assertTrue(applied.output().contains("Last Migration Applied: 0000_create_apikeys_and_3_more"), applied.output());
+        assertTrue(applied.output().contains("The database matches the newest snapshot."), applied.output());
+    }
+
+    @Test
+    void statusShowsDriftBetweenTheDatabaseAndTheNewestSnapshot() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--up").exitCode());
+        ving.execute("alter table users add nickname varchar(20)");
+        PackagedCli.Result drifted = drizzle("--status");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, drifted.exitCode());
+        assertTrue(drifted.output().contains("The database differs from the newest snapshot"), drifted.output());
+        assertTrue(drifted.output().contains("  ALTER TABLE `users` DROP COLUMN `nickname`;"), drifted.output());
     }
 
     @Test

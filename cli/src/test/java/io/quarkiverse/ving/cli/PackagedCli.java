@@ -73,6 +73,13 @@ final class PackagedCli {
         return rows;
     }
 
+    void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/" + database + "?user=root");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private static void server(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
                 Statement statement = connection.createStatement()) {

@@ -90,6 +90,9 @@ class DrizzleKitSeriesTest {
         }, sql -> {
         }).up();
         assertEquals(describe(FRESH), describe(STEPPED));
+        try (java.sql.Connection connection = STEPPED.dataSource().getConnection()) {
+            assertEquals(List.of(), SchemaDrift.between(connection, ours.latestSnapshot()), "the database is what the snapshot says");
+        }
     }
 
     /** Every column, key and foreign key of the ving tables, from information_schema, without column order. */

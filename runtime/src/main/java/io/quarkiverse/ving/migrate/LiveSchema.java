@@ -1,0 +1,177 @@
+package io.quarkiverse.ving.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.ColumnDefault;
+import io.quarkiverse.ving.table.ColumnType;
+import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.UniqueKey;
+
+/**
+ * The tables a database really has, read from information_schema and written the way drizzle-kit's snapshots write
+ * them, so the two can be compared: MariaDB's {@code bigint(20) unsigned}, {@code tinyint(1)},
+ * {@code current_timestamp()}, json as {@code longtext} with a {@code json_valid} check, and upper-case foreign key
+ * rules become drizzle-kit's {@code bigint unsigned}, {@code boolean}, {@code (now())}, {@code json} and
+ * {@code cascade}. Bookkeeping tables (names starting with {@code __}) are left out.
+ */
+final class LiveSchema {
+
+    private static final Pattern INTEGER_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private LiveSchema() {
+    }
+
+    static List<Table> read(Connection connection) throws SQLException {
+        Set<String> jsonColumns = jsonColumns(connection);
+        Map<String, List<Column<?>>> columns = new LinkedHashMap<>();
+        try (ResultSet rows = query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra "
+                + "from information_schema.columns where table_schema = database() and table_name not like '\\_\\_%' "
+                + "order by table_name, ordinal_position")) {
+            while (rows.next()) {
+                String table = rows.getString(1);
+                String name = rows.getString(2);
+                String type = type(rows.getString(3), jsonColumns.contains(table + "." + name));
+                boolean notNull = "NO".equals(rows.getString(4));
+                String extra = rows.getString(6).toLowerCase(Locale.ROOT);
+                Optional<ColumnDefault> defaultValue = defaultValue(rows.getString(5), type, notNull);
+                columns.computeIfAbsent(table, key -> new ArrayList<>()).add(new Column<>(table, name, new ColumnType(type),
+                        Object.class, notNull, extra.contains("auto_increment"), false, defaultValue,
+                        extra.contains("on update current_timestamp")));
+            }
+        }
+        markPrimaryKeys(connection, columns);
+        Map<String, List<UniqueKey>> uniqueKeys = uniqueKeys(connection);
+        Map<String, List<ForeignKey>> foreignKeys = foreignKeys(connection);
+        List<Table> tables = new ArrayList<>();
+        columns.forEach((table, tableColumns) -> tables.add(new Table(table, null, List.copyOf(tableColumns),
+                uniqueKeys.getOrDefault(table, List.of()), foreignKeys.getOrDefault(table, List.of()))));
+        return tables;
+    }
+
+    /** drizzle-kit's spelling of a column type. */
+    private static String type(String columnType, boolean json) {
+        if (json) {
+            return "json";
+        }
+        // MariaDB spells types in lower case; enum values keep their case
+        String type = columnType;
+        if (type.equals("tinyint(1)")) {
+            return "boolean";
+        }
+        return INTEGER_WIDTH.matcher(type).replaceFirst("$1");
+    }
+
+    /**
+     * MariaDB's COLUMN_DEFAULT (a quoted literal, a number, NULL, or an expression) as drizzle-kit stores it. A
+     * nullable column without a default has NULL as its default in MariaDB; drizzle-kit has no default, so that
+     * reads as none unless the schema says {@code DEFAULT null}: both mean the same to MySQL, and are compared alike.
+     */
+    private static Optional<ColumnDefault> defaultValue(String value, String type, boolean notNull) {
+        if (value == null || (value.equals("NULL") && !notNull)) {
+            return Optional.empty();
+        }
+        if (value.equalsIgnoreCase("current_timestamp()") || value.equalsIgnoreCase("current_timestamp")) {
+            return Optional.of(ColumnDefault.NOW);
+        }
+        if (type.equals("boolean") && (value.equals("0") || value.equals("1"))) {
+            return Optional.of(ColumnDefault.bool(value.equals("1")));
+        }
+        if (NUMBER.matcher(value).matches()) {
+            return Optional.of(new ColumnDefault(value, ColumnDefault.Kind.NUMBER));
+        }
+        if (type.equals("json") || type.equals("text")) {
+            return Optional.of(new ColumnDefault("(" + value + ")", ColumnDefault.Kind.SQL));
+        }
+        return Optional.of(new ColumnDefault(value, ColumnDefault.Kind.SQL));
+    }
+
+    /** MariaDB stores json as longtext with a json_valid check on the column. */
+    private static Set<String> jsonColumns(Connection connection) throws SQLException {
+        Set<String> json = new HashSet<>();
+        try (ResultSet rows = query(connection, "select table_name, check_clause from information_schema.check_constraints "
+                + "where constraint_schema = database()")) {
+            while (rows.next()) {
+                String clause = rows.getString(2).replace("`", "");
+                if (clause.startsWith("json_valid(") && clause.endsWith(")")) {
+                    json.add(rows.getString(1) + "." + clause.substring("json_valid(".length(), clause.length() - 1));
+                }
+            }
+        }
+        return json;
+    }
+
+    private static void markPrimaryKeys(Connection connection, Map<String, List<Column<?>>> columns) throws SQLException {
+        try (ResultSet rows = query(connection, "select table_name, column_name from information_schema.statistics "
+                + "where table_schema = database() and index_name = 'PRIMARY'")) {
+            while (rows.next()) {
+                List<Column<?>> tableColumns = columns.get(rows.getString(1));
+                if (tableColumns == null) {
+                    continue;
+                }
+                String name = rows.getString(2);
+                tableColumns.replaceAll(column -> column.name().equals(name) ? withPrimaryKey(column) : column);
+            }
+        }
+    }
+
+    private static Column<?> withPrimaryKey(Column<?> column) {
+        return new Column<>(column.table(), column.name(), column.type(), Object.class, true, column.isAutoincrement(), true,
+                column.defaultValue(), column.isOnUpdateNow());
+    }
+
+    private static Map<String, List<UniqueKey>> uniqueKeys(Connection connection) throws SQLException {
+        Map<String, Map<String, List<String>>> keys = new LinkedHashMap<>();
+        try (ResultSet rows = query(connection, "select table_name, index_name, column_name from information_schema.statistics "
+                + "where table_schema = database() and non_unique = 0 and index_name <> 'PRIMARY' and table_name not like '\\_\\_%' "
+                + "order by table_name, index_name, seq_in_index")) {
+            while (rows.next()) {
+                keys.computeIfAbsent(rows.getString(1), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(3));
+            }
+        }
+        Map<String, List<UniqueKey>> result = new LinkedHashMap<>();
+        keys.forEach((table, byName) -> byName.forEach((name, keyColumns) -> result
+                .computeIfAbsent(table, key -> new ArrayList<>()).add(new UniqueKey(name, List.copyOf(keyColumns), true))));
+        return result;
+    }
+
+    private static Map<String, List<ForeignKey>> foreignKeys(Connection connection) throws SQLException {
+        Map<String, List<ForeignKey>> result = new LinkedHashMap<>();
+        try (ResultSet rows = query(connection, "select r.table_name, r.constraint_name, r.referenced_table_name, r.delete_rule, "
+                + "r.update_rule, group_concat(k.column_name order by k.ordinal_position), "
+                + "group_concat(k.referenced_column_name order by k.ordinal_position) "
+                + "from information_schema.referential_constraints r join information_schema.key_column_usage k "
+                + "on k.constraint_schema = r.constraint_schema and k.constraint_name = r.constraint_name and k.table_name = r.table_name "
+                + "where r.constraint_schema = database() group by r.table_name, r.constraint_name, r.referenced_table_name, "
+                + "r.delete_rule, r.update_rule order by r.table_name, r.constraint_name")) {
+            while (rows.next()) {
+                String table = rows.getString(1);
+                result.computeIfAbsent(table, key -> new ArrayList<>()).add(new ForeignKey(rows.getString(2), table,
+                        List.of(rows.getString(6).split(",")), rows.getString(3), List.of(rows.getString(7).split(",")),
+                        rows.getString(4).toLowerCase(Locale.ROOT), rows.getString(5).toLowerCase(Locale.ROOT)));
+            }
+        }
+        return result;
+    }
+
+    private static ResultSet query(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.closeOnCompletion();
+        return statement.executeQuery();
+    }
+}

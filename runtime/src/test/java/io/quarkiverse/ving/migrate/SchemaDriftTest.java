@@ -1,0 +1,71 @@
+package io.quarkiverse.ving.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live database against the newest snapshot, MariaDB's renderings normalised. */
+class SchemaDriftTest {
+
+    private static final TestDatabase DATABASE = new TestDatabase("ving_schema_drift_test");
+    private static final MigrationFolder SERIES = new MigrationFolder(Path.of("../src/test/drizzle-kit/series/expected/migrations"));
+    private static final MigrationFolder FIRST = new MigrationFolder(Path.of("../src/test/drizzle-kit/expected/migrations"));
+
+    @BeforeEach
+    void migrated() throws SQLException {
+        DATABASE.reset();
+        new Migrator(DATABASE.dataSource(), FIRST, Duration.ofSeconds(10), new Migrator.Listener() {
+        }, sql -> {
+        }).up();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        DATABASE.drop();
+    }
+
+    private static List<String> drift(Snapshot snapshot) throws SQLException {
+        try (Connection connection = DATABASE.dataSource().getConnection()) {
+            return SchemaDrift.between(connection, snapshot);
+        }
+    }
+
+    @Test
+    void aFreshlyMigratedDatabaseHasNoDrift() throws SQLException {
+        // every helper's column (json, boolean, enum, timestamps with on-update, nullable relations, …) reads back alike
+        assertEquals(List.of(), drift(FIRST.latestSnapshot()));
+    }
+
+    @Test
+    void aChangeByHandIsReportedAsTheStatementThatUndoesIt() throws SQLException {
+        DATABASE.execute("alter table users modify realName varchar(99) not null default ''");
+        DATABASE.execute("alter table cronjobs add extra int");
+        assertEquals(List.of("ALTER TABLE `users` MODIFY COLUMN `realName` varchar(60) NOT NULL DEFAULT '';",
+                "ALTER TABLE `cronjobs` DROP COLUMN `extra`;"), drift(FIRST.latestSnapshot()));
+    }
+
+    @Test
+    void aDatabaseBehindTheSnapshotShowsWhatIsMissing() throws SQLException {
+        // the series' step 2 adds users.timezone
+        Snapshot afterStep2 = SnapshotJson.read(Path.of("x"), readSnapshot("0002"));
+        List<String> drift = drift(afterStep2);
+        assertEquals(true, drift.contains("ALTER TABLE `users` ADD `timezone` varchar(60) DEFAULT 'America/Chicago' NOT NULL;"),
+                drift.toString());
+    }
+
+    private static String readSnapshot(String prefix) {
+        try {
+            return java.nio.file.Files.readString(SERIES.directory().resolve("meta/" + prefix + "_snapshot.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
