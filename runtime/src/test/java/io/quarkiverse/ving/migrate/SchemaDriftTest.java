@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ class SchemaDriftTest {
         // the series' step 2 adds users.timezone
         Snapshot afterStep2 = SnapshotJson.read(Path.of("x"), readSnapshot("0002"));
         List<String> drift = drift(afterStep2);
-        assertEquals(true, drift.contains("ALTER TABLE `users` ADD `timezone` varchar(60) DEFAULT 'America/Chicago' NOT NULL;"),
+        assertTrue(drift.contains("ALTER TABLE `users` ADD `timezone` varchar(60) DEFAULT 'America/Chicago' NOT NULL;"),
                 drift.toString());
     }
 
