@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPlan;
@@ -24,6 +23,7 @@ import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;

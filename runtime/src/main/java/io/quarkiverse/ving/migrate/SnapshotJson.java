@@ -15,7 +15,6 @@ import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ColumnType;
 import io.quarkiverse.ving.table.ForeignKey;
-import io.quarkiverse.ving.table.PrimaryKey;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 

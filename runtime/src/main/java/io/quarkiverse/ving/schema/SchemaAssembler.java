@@ -17,7 +17,6 @@ import io.quarkiverse.ving.schema.mjs.JsValue.JsBoolean;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsIdentifier;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNull;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
