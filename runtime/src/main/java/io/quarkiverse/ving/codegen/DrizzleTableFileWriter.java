@@ -48,13 +48,18 @@ public final class DrizzleTableFileWriter {
             if (prop.isUnique()) {
                 constraints.add(unique(prop));
             }
+            if (prop.flag("index")) {
+                constraints.add("index('" + KeyNames.uniqueIndex(prop.name()) + "').on(table." + prop.name() + ")");
+            }
             prop.relation().filter(relation -> relation.hasForeignKey()).ifPresent(relation -> {
                 references.add("import {" + relation.kind() + "Table} from '#ving/drizzle/schema/" + relation.kind() + ".mjs';");
                 constraints.add(foreignKey(schema, prop));
             });
         }
+        // ving's import line, with index added for schemas that use quarkus-ving's `index: true`
+        String index = schema.columnProps().stream().anyMatch(prop -> prop.flag("index")) ? ", index" : "";
         return "import { boolean, mysqlEnum, mysqlTable, timestamp, datetime, uniqueIndex, unique, char, varchar, text, "
-                + "int, bigint, json, mediumText, foreignKey } from '" + ORM_MODULE + "';\n"
+                + "int, bigint, json, mediumText, foreignKey" + index + " } from '" + ORM_MODULE + "';\n"
                 + String.join("\n", references) + "\n\n"
                 + "export const " + schema.kind() + "Table = mysqlTable('" + schema.tableName() + "',\n"
                 + "    {\n"

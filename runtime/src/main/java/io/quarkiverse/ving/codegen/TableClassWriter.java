@@ -17,6 +17,7 @@ import io.quarkiverse.ving.schema.Schema;
 
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkiverse.ving.table.UniqueKey;
@@ -75,6 +76,9 @@ public final class TableClassWriter {
         out.append("import io.quarkiverse.ving.table.ColumnDefault;\n");
         out.append("import io.quarkiverse.ving.table.ColumnType;\n");
         out.append("import io.quarkiverse.ving.table.ForeignKey;\n");
+        if (!table.indexes().isEmpty()) {
+            out.append("import io.quarkiverse.ving.table.Index;\n");
+        }
         out.append("import io.quarkiverse.ving.table.Table;\n");
         out.append("import io.quarkiverse.ving.table.UniqueKey;\n\n");
         out.append("/**\n");
@@ -97,7 +101,12 @@ public final class TableClassWriter {
         out.append("            List.of(").append(list(table.uniqueKeys().stream().map(TableClassWriter::uniqueKey).toList()))
                 .append("),\n");
         out.append("            List.of(").append(list(table.foreignKeys().stream().map(TableClassWriter::foreignKey).toList()))
-                .append("));\n\n");
+                .append(")");
+        if (!table.indexes().isEmpty()) {
+            out.append(",\n            List.of(").append(list(table.indexes().stream().map(TableClassWriter::index).toList()))
+                    .append(")");
+        }
+        out.append(");\n\n");
         out.append("    private ").append(className(table)).append("() {\n    }\n");
         out.append("}\n");
         return out.toString();
@@ -132,6 +141,10 @@ public final class TableClassWriter {
 
     private static String uniqueKey(UniqueKey key) {
         return "new UniqueKey(" + literal(key.name()) + ", " + strings(key.columns()) + ", " + key.declaredAsIndex() + ")";
+    }
+
+    private static String index(Index index) {
+        return "new Index(" + literal(index.name()) + ", " + strings(index.columns()) + ")";
     }
 
     private static String foreignKey(ForeignKey key) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 
@@ -26,13 +27,24 @@ public final class DdlWriter {
 
     /**
      * The statements that create these tables from nothing, as drizzle-kit's first migration has them:
-     * every CREATE TABLE in table order, then every table's foreign keys.
+     * every CREATE TABLE in table order, then every table's foreign keys, then every table's plain indexes.
      */
     public static List<String> createAll(List<Table> tables) {
         List<String> statements = new ArrayList<>();
         tables.forEach(table -> statements.add(createTable(table)));
         tables.forEach(table -> table.foreignKeys().forEach(foreignKey -> statements.add(addForeignKey(foreignKey))));
+        tables.forEach(table -> table.indexes().forEach(index -> statements.add(createIndex(table.name(), index))));
         return statements;
+    }
+
+    /** {@code CREATE INDEX `n` ON `t` (`c`);}, with the space before the parenthesis drizzle-kit writes. */
+    public static String createIndex(String table, Index index) {
+        return "CREATE INDEX " + identifier(index.name()) + " ON " + identifier(table) + " (" + columnList(index.columns()) + ");";
+    }
+
+    /** {@code DROP INDEX `n` ON `t`;} */
+    public static String dropIndex(String table, Index index) {
+        return "DROP INDEX " + identifier(index.name()) + " ON " + identifier(table) + ";";
     }
 
     /** A migration file's text: statements joined by the breakpoint marker, no trailing newline. */

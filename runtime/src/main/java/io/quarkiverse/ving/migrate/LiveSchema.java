@@ -18,6 +18,7 @@ import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ColumnType;
 import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 
@@ -57,9 +58,11 @@ final class LiveSchema {
         markPrimaryKeys(connection, columns);
         Map<String, List<UniqueKey>> uniqueKeys = uniqueKeys(connection);
         Map<String, List<ForeignKey>> foreignKeys = foreignKeys(connection);
+        Map<String, List<Index>> indexes = indexes(connection, foreignKeys);
         List<Table> tables = new ArrayList<>();
         columns.forEach((table, tableColumns) -> tables.add(new Table(table, null, List.copyOf(tableColumns),
-                uniqueKeys.getOrDefault(table, List.of()), foreignKeys.getOrDefault(table, List.of()))));
+                uniqueKeys.getOrDefault(table, List.of()), foreignKeys.getOrDefault(table, List.of()),
+                indexes.getOrDefault(table, List.of()))));
         return tables;
     }
 
@@ -147,6 +150,28 @@ final class LiveSchema {
         Map<String, List<UniqueKey>> result = new LinkedHashMap<>();
         keys.forEach((table, byName) -> byName.forEach((name, keyColumns) -> result
                 .computeIfAbsent(table, key -> new ArrayList<>()).add(new UniqueKey(name, List.copyOf(keyColumns), true))));
+        return result;
+    }
+
+    /** Plain indexes, but for those MySQL creates by itself for each foreign key (named after it). */
+    private static Map<String, List<Index>> indexes(Connection connection, Map<String, List<ForeignKey>> foreignKeys)
+            throws SQLException {
+        Map<String, Map<String, List<String>>> found = new LinkedHashMap<>();
+        try (ResultSet rows = query(connection, "select table_name, index_name, column_name from information_schema.statistics "
+                + "where table_schema = database() and non_unique = 1 and table_name not like '\\_\\_%' "
+                + "order by table_name, index_name, seq_in_index")) {
+            while (rows.next()) {
+                found.computeIfAbsent(rows.getString(1), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(3));
+            }
+        }
+        Map<String, List<Index>> result = new LinkedHashMap<>();
+        found.forEach((table, byName) -> byName.forEach((name, indexColumns) -> {
+            boolean forForeignKey = foreignKeys.getOrDefault(table, List.of()).stream().anyMatch(key -> key.name().equals(name));
+            if (!forForeignKey) {
+                result.computeIfAbsent(table, key -> new ArrayList<>()).add(new Index(name, List.copyOf(indexColumns)));
+            }
+        }));
         return result;
     }
 

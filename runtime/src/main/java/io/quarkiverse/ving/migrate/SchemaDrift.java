@@ -33,6 +33,6 @@ public final class SchemaDrift {
                         : new Column<>(column.table(), column.name(), column.type(), Object.class, false, column.isAutoincrement(),
                                 column.isPrimaryKey(), Optional.empty(), column.isOnUpdateNow()))
                 .toList();
-        return new Table(table.name(), table.kind(), columns, table.uniqueKeys(), table.foreignKeys());
+        return new Table(table.name(), table.kind(), columns, table.uniqueKeys(), table.foreignKeys(), table.indexes());
     }
 }

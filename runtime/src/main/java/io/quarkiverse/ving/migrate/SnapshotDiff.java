@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 
@@ -50,11 +51,14 @@ public final class SnapshotDiff {
     private final List<String> renameColumns = new ArrayList<>();
     private final List<String> dropUniqueKeys = new ArrayList<>();
     private final List<String> dropForeignKeysOfAlteredTables = new ArrayList<>();
+    private final List<String> dropIndexes = new ArrayList<>();
     private final List<String> modifyColumns = new ArrayList<>();
     private final List<String> addColumns = new ArrayList<>();
     private final List<String> addUniqueKeys = new ArrayList<>();
     private final List<String> addForeignKeysOfCreatedTables = new ArrayList<>();
+    private final List<String> createIndexesOfCreatedTables = new ArrayList<>();
     private final List<String> addForeignKeysOfAlteredTables = new ArrayList<>();
+    private final List<String> createIndexesOfAlteredTables = new ArrayList<>();
     private final List<String> dropColumns = new ArrayList<>();
 
     private SnapshotDiff(Snapshot previous, List<Table> current, Renames renames, boolean confirmDrops) {
@@ -107,6 +111,7 @@ public final class SnapshotDiff {
         for (Table table : created) {
             createTables.add(DdlWriter.createTable(table));
             table.foreignKeys().forEach(key -> addForeignKeysOfCreatedTables.add(DdlWriter.addForeignKey(key)));
+            table.indexes().forEach(index -> createIndexesOfCreatedTables.add(DdlWriter.createIndex(table.name(), index)));
             changes.add("create_" + table.name());
         }
         for (Table table : dropped) {
@@ -134,11 +139,14 @@ public final class SnapshotDiff {
         statements.addAll(renameColumns);
         statements.addAll(dropUniqueKeys);
         statements.addAll(dropForeignKeysOfAlteredTables);
+        statements.addAll(dropIndexes);
         statements.addAll(modifyColumns);
         statements.addAll(addColumns);
         statements.addAll(addUniqueKeys);
         statements.addAll(addForeignKeysOfCreatedTables);
+        statements.addAll(createIndexesOfCreatedTables);
         statements.addAll(addForeignKeysOfAlteredTables);
+        statements.addAll(createIndexesOfAlteredTables);
         statements.addAll(dropColumns);
         return new MigrationPlan(List.copyOf(new LinkedHashSet<>(statements)), List.copyOf(changes),
                 Map.copyOf(renamedTables), Map.copyOf(renamedColumns));
@@ -196,6 +204,15 @@ public final class SnapshotDiff {
             }
         }
 
+        Map<String, Index> oldIndexes = byName(before.indexes(), Index::name);
+        Map<String, Index> newIndexes = byName(after.indexes(), Index::name);
+        for (Index index : before.indexes()) {
+            if (!index.equals(newIndexes.get(index.name()))) {
+                dropIndexes.add(DdlWriter.dropIndex(table, index));
+                changes.add("drop_" + table + "_" + index.name());
+            }
+        }
+
         for (Column<?> column : after.columns()) {
             Column<?> old = origin.get(column.name());
             if (old != null && !sameDefinition(old, column)) {
@@ -219,6 +236,12 @@ public final class SnapshotDiff {
             if (!sameForeignKey(oldForeign.get(key.name()), key)) {
                 addForeignKeysOfAlteredTables.add(DdlWriter.addForeignKey(key));
                 changes.add("add_" + table + "_" + key.name());
+            }
+        }
+        for (Index index : after.indexes()) {
+            if (!index.equals(oldIndexes.get(index.name()))) {
+                createIndexesOfAlteredTables.add(DdlWriter.createIndex(table, index));
+                changes.add("add_" + table + "_" + index.name());
             }
         }
         for (Column<?> column : removed) {

@@ -15,6 +15,7 @@ import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ColumnType;
 import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 
@@ -66,6 +67,13 @@ public final class SnapshotJson {
             } else {
                 uniqueConstraints.put(key.name(), json);
             }
+        }
+        for (Index index : table.indexes()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", index.name());
+            json.put("columns", index.columns());
+            json.put("isUnique", false);
+            indexes.put(index.name(), json);
         }
         Map<String, Object> foreignKeys = new LinkedHashMap<>();
         for (ForeignKey key : table.foreignKeys()) {
@@ -171,13 +179,15 @@ public final class SnapshotJson {
         object(json.getOrDefault("uniqueConstraints", Map.of()), file, name + ".uniqueConstraints").forEach((keyName, key) -> {
             uniqueKeys.add(new UniqueKey(keyName, strings(object(key, file, keyName).get("columns"), file), false));
         });
+        List<Index> indexes = new ArrayList<>();
         object(json.getOrDefault("indexes", Map.of()), file, name + ".indexes").forEach((indexName, index) -> {
             Map<String, Object> indexJson = object(index, file, indexName);
-            if (!Boolean.TRUE.equals(indexJson.get("isUnique"))) {
-                throw new MigrationException(file, "Table " + name + " has the non-unique index " + indexName
-                        + ", which ving schemas cannot declare; ving reads snapshots of ving's tables.");
+            List<String> indexColumns = strings(indexJson.get("columns"), file);
+            if (Boolean.TRUE.equals(indexJson.get("isUnique"))) {
+                uniqueKeys.add(new UniqueKey(indexName, indexColumns, true));
+            } else {
+                indexes.add(new Index(indexName, indexColumns));
             }
-            uniqueKeys.add(new UniqueKey(indexName, strings(indexJson.get("columns"), file), true));
         });
         List<ForeignKey> foreignKeys = new ArrayList<>();
         object(json.getOrDefault("foreignKeys", Map.of()), file, name + ".foreignKeys").forEach((keyName, key) -> {
@@ -187,7 +197,8 @@ public final class SnapshotJson {
                     Optional.ofNullable((String) keyJson.get("onDelete")).orElse(ForeignKey.NO_ACTION),
                     Optional.ofNullable((String) keyJson.get("onUpdate")).orElse(ForeignKey.NO_ACTION)));
         });
-        return new Table(name, null, List.copyOf(columns), List.copyOf(uniqueKeys), List.copyOf(foreignKeys));
+        return new Table(name, null, List.copyOf(columns), List.copyOf(uniqueKeys), List.copyOf(foreignKeys),
+                List.copyOf(indexes));
     }
 
     private static Column<?> column(String table, Map<String, Object> json, boolean primaryKey, Path file) {

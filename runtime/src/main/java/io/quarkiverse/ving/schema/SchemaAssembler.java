@@ -36,11 +36,11 @@ final class SchemaAssembler {
 
     /** Boolean switches a prop may carry. */
     static final List<String> FLAGS = List.of("filterQuery", "filterQualifier", "filterRange", "autoUpdate",
-            "allowRealPubicId", "noSetAll");
+            "allowRealPubicId", "noSetAll", "index");
 
     private static final Set<String> PROP_ATTRIBUTES = Set.of("name", "type", "required", "default", "db", "zod",
             "length", "enums", "enumLabels", "relation", "unique", "uniqueQualifiers", "view", "edit", "renamedFrom",
-            "filterQuery", "filterQualifier", "filterRange", "autoUpdate", "allowRealPubicId", "noSetAll");
+            "filterQuery", "filterQualifier", "filterRange", "autoUpdate", "allowRealPubicId", "noSetAll", "index");
 
     /** Callees whose result is a fresh UUID: ving's {@code uuid()} (uuid's {@code v4}) and the platform's. */
     private static final Set<String> UUID_GENERATORS = Set.of("uuid", "v4", "uuidv4", "randomUUID");

@@ -312,6 +312,7 @@ public final class SchemaValidator {
             checkFlagPlacement("filterRange", PropType.INT, PropType.DATE);
             checkFlagPlacement("autoUpdate", PropType.DATE);
             checkFlagPlacement("allowRealPubicId", PropType.ID);
+            checkIndex();
         }
 
         /** Returns whether the type is known. */
@@ -650,6 +651,18 @@ public final class SchemaValidator {
         private void checkFlagPlacement(String flag, PropType... types) {
             if (!isOneOf(types) && hasFlag(flag)) {
                 fail(flag, path + "." + flag + " should not exist.");
+            }
+        }
+
+        /** quarkus-ving's {@code index: true}: a plain index on a prop's column. */
+        private void checkIndex() {
+            if (!hasFlag("index")) {
+                return;
+            }
+            if (prop.isVirtual()) {
+                fail("index", path + ".index should not exist.");
+            } else if (prop.isUnique()) {
+                fail("index", path + ".index should not exist: a unique prop is indexed by its unique key.");
             }
         }
 

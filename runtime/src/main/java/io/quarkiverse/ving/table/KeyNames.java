@@ -13,7 +13,7 @@ public final class KeyNames {
     private KeyNames() {
     }
 
-    /** A unique prop without qualifiers: {@code emailIndex}. */
+    /** A unique prop without qualifiers, or an indexed prop: {@code emailIndex}. */
     public static String uniqueIndex(String propName) {
         return propName + "Index";
     }

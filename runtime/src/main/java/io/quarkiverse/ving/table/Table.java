@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param columns in declaration order
  * @param uniqueKeys in declaration order
  * @param foreignKeys in declaration order
+ * @param indexes the plain (non-unique) indexes, in declaration order
  */
 public record Table(String name, String kind, List<Column<?>> columns, List<UniqueKey> uniqueKeys,
-        List<ForeignKey> foreignKeys) {
+        List<ForeignKey> foreignKeys, List<Index> indexes) {
+
+    /** A table without plain indexes, as ving's schemas declare them. */
+    public Table(String name, String kind, List<Column<?>> columns, List<UniqueKey> uniqueKeys, List<ForeignKey> foreignKeys) {
+        this(name, kind, columns, uniqueKeys, foreignKeys, List.of());
+    }
 
     /** drizzle-kit's primary key: the primary-key column, named {@code <table>_<column>}. */
     public Optional<PrimaryKey> primaryKey() {

@@ -45,10 +45,14 @@ public final class TableMapper {
         List<Column<?>> columns = new ArrayList<>();
         List<UniqueKey> uniqueKeys = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
         for (Prop prop : schema.columnProps()) {
             columns.add(column(schema, prop));
             if (prop.isUnique()) {
                 uniqueKeys.add(uniqueKey(prop));
+            }
+            if (prop.flag("index")) {
+                indexes.add(new Index(KeyNames.uniqueIndex(prop.name()), List.of(prop.name())));
             }
             prop.relation().filter(relation -> relation.hasForeignKey()).ifPresent(relation -> {
                 Schema target = byKind.get(relation.kind());
@@ -60,7 +64,7 @@ public final class TableMapper {
             });
         }
         return new Table(schema.tableName(), schema.kind(), List.copyOf(columns), List.copyOf(uniqueKeys),
-                List.copyOf(foreignKeys));
+                List.copyOf(foreignKeys), List.copyOf(indexes));
     }
 
     /** The column a prop's {@code db} helper declares. */

@@ -54,6 +54,12 @@ class SchemaDriftTest {
     }
 
     @Test
+    void anIndexAddedByHandIsDriftButTheIndexesOfForeignKeysAreNot() throws SQLException {
+        DATABASE.execute("create index handIndex on users (realName)");
+        assertEquals(List.of("DROP INDEX `handIndex` ON `users`;"), drift(FIRST.latestSnapshot()));
+    }
+
+    @Test
     void aDatabaseBehindTheSnapshotShowsWhatIsMissing() throws SQLException {
         // the series' step 2 adds users.timezone
         Snapshot afterStep2 = SnapshotJson.read(Path.of("x"), readSnapshot("0002"));

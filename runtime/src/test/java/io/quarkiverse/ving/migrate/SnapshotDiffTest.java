@@ -106,6 +106,14 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void plainIndexesAreCreatedAndDroppedByName() {
+        String plain = "{ type: 'string', name: 'nickname', required: true, length: 30, default: '', db: (prop) => dbVarChar(prop) },";
+        String indexed = "{ type: 'string', name: 'nickname', index: true, required: true, length: 30, default: '', db: (prop) => dbVarChar(prop) },";
+        assertEquals(List.of("CREATE INDEX `nicknameIndex` ON `users` (`nickname`);"), diff(schemas(plain), schemas(indexed)));
+        assertEquals(List.of("DROP INDEX `nicknameIndex` ON `users`;"), diff(schemas(indexed), schemas(plain)));
+    }
+
+    @Test
     void aCreatedTableGetsItsForeignKeysAfterTheCreate() {
         List<String> statements = diff(schemas(""), schemas("", TAG.formatted("tags", "")));
         assertEquals(2, statements.size());

@@ -631,6 +631,13 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void anIndexIsNeitherOnVirtualNorOnUniqueProps() {
+        assertProblems(validate(changingProp("User", "username", p -> p.with("index", true))),
+                "User.props.username.index should not exist: a unique prop is indexed by its unique key.");
+        assertProblems(validate(changingProp("CronJob", "schedule", p -> p.with("index", true))));
+    }
+
+    @Test
     void allowRealPubicIdOnlyOnIds() {
         assertProblems(validate(changingProp("CronJob", "schedule", p -> p.with("allowRealPubicId", true))),
                 "CronJob.props.schedule.allowRealPubicId should not exist.");
