@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -49,6 +51,23 @@ public final class MigrationFolder implements MigrationSource {
     public Snapshot latestSnapshot() {
         Optional<Path> latest = snapshotFiles().stream().reduce((first, second) -> second);
         return latest.map(file -> SnapshotJson.read(file, read(file))).orElse(Snapshot.EMPTY);
+    }
+
+    /**
+     * Reads every snapshot, as drizzle-kit checks them before it generates: each must be a valid mysql snapshot
+     * of version 5, and no two may follow the same snapshot (two branches each prepared a migration).
+     */
+    public void checkSnapshots() {
+        Map<String, Path> byPrevId = new HashMap<>();
+        for (Path file : snapshotFiles()) {
+            Snapshot snapshot = SnapshotJson.read(file, read(file));
+            Path other = byPrevId.putIfAbsent(snapshot.prevId(), file);
+            if (other != null) {
+                throw new MigrationException(file, "This snapshot and " + other.getFileName() + " both follow the snapshot "
+                        + snapshot.prevId() + ": two migrations were prepared from the same state, e.g. on two branches. "
+                        + "Keep one; remove the other's .sql, snapshot and journal entry, and prepare it again.");
+            }
+        }
     }
 
     /** The snapshot files, sorted by name. */

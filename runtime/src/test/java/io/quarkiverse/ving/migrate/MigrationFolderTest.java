@@ -2,6 +2,8 @@ package io.quarkiverse.ving.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +36,23 @@ class MigrationFolderTest {
         Path file = DRIZZLE_KIT_FOLDER.resolve("meta/_journal.json");
         String drizzleKit = Files.readString(file);
         assertEquals(drizzleKit, Journal.read(file, drizzleKit).toJson());
+    }
+
+    @Test
+    void twoSnapshotsFollowingTheSameOneAreReported() {
+        MigrationFolder folder = new MigrationFolder(work);
+        Snapshot first = Snapshot.following(Snapshot.EMPTY, List.of());
+        folder.add("a", "select 1", first, 1L);
+        folder.add("b", "select 2", Snapshot.following(first, List.of()), 2L);
+        folder.add("c", "select 3", Snapshot.following(first, List.of()), 3L);
+        MigrationException e = assertThrows(MigrationException.class, folder::checkSnapshots);
+        assertTrue(e.getMessage().startsWith(work.resolve("meta/0002_snapshot.json")
+                + ": This snapshot and 0001_snapshot.json both follow the snapshot " + first.id()), e.getMessage());
+    }
+
+    @Test
+    void drizzleKitsSnapshotsPassTheCheck() {
+        new MigrationFolder(Path.of("../src/test/drizzle-kit/series/expected/migrations")).checkSnapshots();
     }
 
     @Test
