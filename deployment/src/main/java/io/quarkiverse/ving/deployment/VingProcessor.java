@@ -61,6 +61,16 @@ class VingProcessor {
         return new NativeImageResourceBuildItem(resources);
     }
 
+    /** A malformed VING_MYSQL stops the application before anything uses the database. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    @Produce(ServiceStartBuildItem.class)
+    void checkConnectionSetting(VingRecorder recorder, VingBuildTimeConfig config) {
+        if (config.checkConnectionAtStart()) {
+            recorder.checkConnectionSetting();
+        }
+    }
+
     /** With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)

@@ -39,6 +39,13 @@ public interface VingBuildTimeConfig {
     @WithDefault("warn")
     MigrationCheck checkMigrations();
 
+    /**
+     * Whether a malformed {@code VING_MYSQL} stops the application at start-up, with a message naming the variable and
+     * what is wrong. The {@code ving} command turns it off to report the problem itself.
+     */
+    @WithDefault("true")
+    boolean checkConnectionAtStart();
+
     enum MigrationCheck {
         WARN,
         FAIL,

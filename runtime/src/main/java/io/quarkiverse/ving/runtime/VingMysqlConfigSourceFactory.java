@@ -13,10 +13,12 @@ import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * ving's one connection setting, {@code VING_MYSQL=mysql://user:pass@host:port/db}, as Quarkus' datasource keys.
+ * ving's one connection setting, {@code VING_MYSQL=mysql://user:pass@host:port/db}, as Quarkus' datasource keys, for the
+ * JDBC datasource (migrations) and the reactive pool (queries) alike.
  * Its ordinal sits below application.properties and the environment's {@code QUARKUS_DATASOURCE_*}, so Quarkus' own
- * keys win whenever a user sets them. A malformed value maps to nothing here: what uses the database reports it,
- * naming the variable and what is wrong ({@link VingRecorder} at start-up, the {@code ving} command with exit status 2).
+ * keys win whenever a user sets them. A malformed value maps to nothing here; the application stops at start-up
+ * saying what is wrong with the variable ({@link VingRecorder#checkConnectionSetting}), and the {@code ving} command
+ * reports it with exit status 2.
  */
 public class VingMysqlConfigSourceFactory implements ConfigSourceFactory {
 
@@ -37,6 +39,7 @@ public class VingMysqlConfigSourceFactory implements ConfigSourceFactory {
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.datasource.jdbc.url", setting.jdbcUrl());
+        properties.put("quarkus.datasource.reactive.url", setting.reactiveUrl());
         properties.put("quarkus.datasource.username", setting.user());
         properties.put("quarkus.datasource.password", setting.password());
         return List.of(new PropertiesConfigSource(properties, VingMysql.VARIABLE, ORDINAL));

@@ -2,6 +2,7 @@ package io.quarkiverse.ving.runtime;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -16,6 +17,7 @@ import io.quarkiverse.ving.sql.VingMysql;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /** What the application does at start-up: apply its packaged migrations when asked to. */
 @Recorder
@@ -29,13 +31,25 @@ public class VingRecorder {
         this.config = config;
     }
 
+    /**
+     * Stops the start-up when {@code VING_MYSQL} is set but malformed: it then configures no datasource, and the
+     * application would otherwise fail later, at its first query, with a message that does not name the variable.
+     */
+    public void checkConnectionSetting() {
+        ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class).ifPresent(value -> {
+            try {
+                VingMysql.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
+            }
+        });
+    }
+
     /** With {@code quarkus.ving.migrate-at-start}, applies the pending migrations packaged at {@code location}. */
     public void migrateAtStart(String location) {
         if (!config.getValue().migrateAtStart()) {
             return;
         }
-        // a malformed VING_MYSQL configures no datasource; say why rather than "datasource not configured"
-        ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class).ifPresent(VingMysql::parse);
         ClasspathMigrations migrations = new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location);
         AgroalDataSource dataSource = Arc.container().select(AgroalDataSource.class).get();
         Migrator migrator = new Migrator(dataSource, migrations, config.getValue().lockTimeout(), new Migrator.Listener() {

@@ -72,6 +72,11 @@ public record VingMysql(String user, String password, String host, int port, Str
         return "jdbc:mariadb://" + host + ":" + port + "/" + database + "?allowMultiQueries=true";
     }
 
+    /** The URL of the Vert.x reactive MySQL client (credentials travel as their own settings). */
+    public String reactiveUrl() {
+        return "mysql://" + host + ":" + port + "/" + database;
+    }
+
     /** The setting without its password, for messages and logs. */
     @Override
     public String toString() {
