@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> {
+public final class Column<T> implements Expression<T> {
 
     private final String table;
     private final String name;
@@ -85,6 +85,7 @@ public final class Column<T> {
         return type;
     }
 
+    @Override
     public Class<T> javaType() {
         return javaType;
     }

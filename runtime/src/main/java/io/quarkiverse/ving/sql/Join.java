@@ -1,0 +1,7 @@
+package io.quarkiverse.ving.sql;
+
+import io.quarkiverse.ving.table.Table;
+
+/** {@code inner join} or {@code left join} of a table, on a condition. */
+public record Join(String kind, Table table, Condition on) {
+}
