@@ -18,11 +18,13 @@ import io.quarkiverse.ving.migrate.MigrationPlan;
 import io.quarkiverse.ving.migrate.Renames;
 import io.quarkiverse.ving.migrate.SnapshotDiff;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
+import io.quarkiverse.ving.runtime.VingDbProducer;
 import io.quarkiverse.ving.runtime.VingRecorder;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -44,6 +46,11 @@ class VingProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem vingDb() {
+        return AdditionalBeanBuildItem.unremovableOf(VingDbProducer.class);
     }
 
     /** The packaged journal and SQL files, which the migrator reads at run time, native image included. */

@@ -59,7 +59,7 @@ public final class MySqlRenderer {
             throw new IllegalStateException("A select needs a table: select().from(UserTable.TABLE)");
         }
         sql.append("select ");
-        List<Expression<?>> fields = query.fields().isEmpty() ? allColumns(query) : query.fields();
+        List<Expression<?>> fields = selected(query);
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
@@ -102,6 +102,11 @@ public final class MySqlRenderer {
             sql.append(" offset ?");
             params.add(offset);
         });
+    }
+
+    /** The values a select returns, in order: its fields, or every column of its tables. */
+    static List<Expression<?>> selected(SelectQuery query) {
+        return query.fields().isEmpty() ? allColumns(query) : query.fields();
     }
 
     /** {@code select()} means every column of the tables, named one by one so the result's shape is known. */

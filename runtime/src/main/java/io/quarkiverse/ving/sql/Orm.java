@@ -26,24 +26,24 @@ public final class Orm {
 
     /** {@code select} of every column of the tables selected from. */
     public static SelectQuery select() {
-        return SelectQuery.of(List.of());
+        return SelectQuery.of(List.of(), null);
     }
 
     /** {@code select} of these values: columns, aggregates, templates, named with {@link #as}. */
     public static SelectQuery select(Expression<?>... fields) {
-        return SelectQuery.of(List.of(fields));
+        return SelectQuery.of(List.of(fields), null);
     }
 
     public static InsertQuery insert(Table table) {
-        return InsertQuery.into(table);
+        return InsertQuery.into(table, null);
     }
 
     public static UpdateQuery update(Table table) {
-        return UpdateQuery.of(table);
+        return UpdateQuery.of(table, null);
     }
 
     public static DeleteQuery delete(Table table) {
-        return DeleteQuery.from(table);
+        return DeleteQuery.from(table, null);
     }
 
     // --- comparisons ---------------------------------------------------------------------------------------

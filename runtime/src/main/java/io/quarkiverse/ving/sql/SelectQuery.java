@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import io.quarkiverse.ving.table.Expression;
+import io.smallrye.mutiny.Uni;
 import io.quarkiverse.ving.table.Table;
 
 /**
@@ -20,17 +21,19 @@ import io.quarkiverse.ving.table.Table;
  * @param orderBy in order
  * @param limit how many rows at most
  * @param offset how many rows to skip
+ * @param db the database that runs it, when built from one ({@code db.select()}); null otherwise
  */
 public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joins, Condition where,
-        List<Expression<?>> groupBy, Condition having, List<Order> orderBy, OptionalLong limit, OptionalLong offset) {
+        List<Expression<?>> groupBy, Condition having, List<Order> orderBy, OptionalLong limit, OptionalLong offset,
+        VingDb db) {
 
-    static SelectQuery of(List<Expression<?>> fields) {
+    static SelectQuery of(List<Expression<?>> fields, VingDb db) {
         return new SelectQuery(List.copyOf(fields), null, List.of(), null, List.of(), null, List.of(), OptionalLong.empty(),
-                OptionalLong.empty());
+                OptionalLong.empty(), db);
     }
 
     public SelectQuery from(Table table) {
-        return new SelectQuery(fields, table, joins, where, groupBy, having, orderBy, limit, offset);
+        return new SelectQuery(fields, table, joins, where, groupBy, having, orderBy, limit, offset, db);
     }
 
     public SelectQuery innerJoin(Table table, Condition on) {
@@ -44,20 +47,20 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
     private SelectQuery join(Join join) {
         List<Join> all = new ArrayList<>(joins);
         all.add(join);
-        return new SelectQuery(fields, from, List.copyOf(all), where, groupBy, having, orderBy, limit, offset);
+        return new SelectQuery(fields, from, List.copyOf(all), where, groupBy, having, orderBy, limit, offset, db);
     }
 
     /** The filter; null leaves it out, so an optional condition can be passed as it is. */
     public SelectQuery where(Condition condition) {
-        return new SelectQuery(fields, from, joins, condition, groupBy, having, orderBy, limit, offset);
+        return new SelectQuery(fields, from, joins, condition, groupBy, having, orderBy, limit, offset, db);
     }
 
     public SelectQuery groupBy(Expression<?>... expressions) {
-        return new SelectQuery(fields, from, joins, where, List.of(expressions), having, orderBy, limit, offset);
+        return new SelectQuery(fields, from, joins, where, List.of(expressions), having, orderBy, limit, offset, db);
     }
 
     public SelectQuery having(Condition condition) {
-        return new SelectQuery(fields, from, joins, where, groupBy, condition, orderBy, limit, offset);
+        return new SelectQuery(fields, from, joins, where, groupBy, condition, orderBy, limit, offset, db);
     }
 
     /** One or several orders; a bare expression orders ascending. */
@@ -72,19 +75,31 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
                 throw new IllegalArgumentException("orderBy takes asc(…), desc(…) or an expression, not " + order);
             }
         }
-        return new SelectQuery(fields, from, joins, where, groupBy, having, List.copyOf(all), limit, offset);
+        return new SelectQuery(fields, from, joins, where, groupBy, having, List.copyOf(all), limit, offset, db);
     }
 
     public SelectQuery limit(long rows) {
-        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, OptionalLong.of(rows), offset);
+        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, OptionalLong.of(rows), offset, db);
     }
 
     public SelectQuery offset(long rows) {
-        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, limit, OptionalLong.of(rows));
+        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, limit, OptionalLong.of(rows), db);
     }
 
     /** The SQL and its parameters. */
     public RenderedQuery render() {
         return MySqlRenderer.render(this);
+    }
+
+    /** Runs the query and reads every row. */
+    public Uni<List<Row>> execute() {
+        return requireDb().select(this);
+    }
+
+    private VingDb requireDb() {
+        if (db == null) {
+            throw new IllegalStateException("This query was not built from a database: start it with db.select(), or run it with db.run(query)");
+        }
+        return db;
     }
 }

@@ -1,0 +1,119 @@
+package io.quarkiverse.ving.sql;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkiverse.ving.table.Expression;
+import io.quarkiverse.ving.table.Table;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.mysqlclient.MySQLClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * ving's {@code useDB()}: queries built as Drizzle builds them, run on the reactive MySQL client.
+ *
+ * <pre>
+ * db.select().from(UserTable.TABLE).where(eq(UserTable.email, "joe@example.com")).execute()
+ * </pre>
+ *
+ * Inject it in an application; {@link #using(Pool, boolean)} makes one outside CDI.
+ */
+public final class VingDb {
+
+    private final SqlClient client;
+    private final Pool pool;
+    private final boolean log;
+
+    private VingDb(SqlClient client, Pool pool, boolean log) {
+        this.client = client;
+        this.pool = pool;
+        this.log = log;
+    }
+
+    /**
+     * @param pool the reactive pool
+     * @param log whether every statement goes to ving's query log ({@code VING_MYSQL=…?log=yes})
+     */
+    public static VingDb using(Pool pool, boolean log) {
+        return new VingDb(pool, pool, log);
+    }
+
+    // --- builders bound to this database ------------------------------------------------------------------
+
+    public SelectQuery select() {
+        return SelectQuery.of(List.of(), this);
+    }
+
+    public SelectQuery select(Expression<?>... fields) {
+        return SelectQuery.of(List.of(fields), this);
+    }
+
+    public InsertQuery insert(Table table) {
+        return InsertQuery.into(table, this);
+    }
+
+    public UpdateQuery update(Table table) {
+        return UpdateQuery.of(table, this);
+    }
+
+    public DeleteQuery delete(Table table) {
+        return DeleteQuery.from(table, this);
+    }
+
+    // --- running --------------------------------------------------------------------------------------------
+
+    /** Runs a query built without a database ({@code Orm.select()…}). */
+    public Uni<List<Row>> run(SelectQuery query) {
+        return select(query);
+    }
+
+    public Uni<WriteResult> run(InsertQuery statement) {
+        return write(statement.render());
+    }
+
+    public Uni<WriteResult> run(UpdateQuery statement) {
+        return write(statement.render());
+    }
+
+    public Uni<WriteResult> run(DeleteQuery statement) {
+        return write(statement.render());
+    }
+
+    /**
+     * Runs the work in one transaction, committed when its Uni succeeds and rolled back when it fails; the work gets
+     * a database bound to the transaction's connection.
+     */
+    public <T> Uni<T> transaction(Function<VingDb, Uni<T>> work) {
+        if (pool == null) {
+            return work.apply(this); // already inside a transaction
+        }
+        return pool.withTransaction(connection -> work.apply(new VingDb(connection, null, log)));
+    }
+
+    Uni<List<Row>> select(SelectQuery query) {
+        RenderedQuery rendered = query.render();
+        List<Expression<?>> selected = MySqlRenderer.selected(query);
+        return send(rendered).map(rows -> {
+            List<Row> result = new java.util.ArrayList<>(rows.size());
+            rows.forEach(row -> result.add(new Row(row, selected)));
+            return result;
+        });
+    }
+
+    Uni<WriteResult> write(RenderedQuery rendered) {
+        return send(rendered).map(rows -> {
+            Long id = rows.property(MySQLClient.LAST_INSERTED_ID);
+            return new WriteResult(rows.rowCount(), id == null ? 0 : id);
+        });
+    }
+
+    private Uni<RowSet<io.vertx.mutiny.sqlclient.Row>> send(RenderedQuery rendered) {
+        if (log) {
+            QueryLog.log(rendered.sql(), rendered.params());
+        }
+        return client.preparedQuery(rendered.sql()).execute(Tuple.from(rendered.params()));
+    }
+}
