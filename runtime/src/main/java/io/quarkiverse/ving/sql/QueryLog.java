@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,19 @@ public final class QueryLog {
     }
 
     public static void log(String sql, List<?> params) {
+        LOG.debug(format(sql, params));
+    }
+
+    /** {@code {"query":"…","params":[…]}}; values JSON cannot hold (dates, bytes) appear as their text. */
+    static String format(String sql, List<?> params) {
+        List<Object> values = new ArrayList<>(params.size());
+        for (Object param : params) {
+            values.add(param == null || param instanceof String || param instanceof Number || param instanceof Boolean ? param
+                    : String.valueOf(param));
+        }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("query", sql);
-        entry.put("params", params);
-        LOG.debug(JsonWriter.compact(entry));
+        entry.put("params", values);
+        return JsonWriter.compact(entry);
     }
 }
