@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.sql;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -11,77 +12,87 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One row of a result, read by the selected column with its Java type ({@code row.get(UserTable.email)}) or by name.
- * Decodes what the MySQL protocol leaves ambiguous: {@code tinyint(1)} as Boolean, unsigned bigints as Long, json as
- * its text.
+ * Decodes what the MySQL protocol and its drivers leave ambiguous: {@code tinyint(1)} as Boolean, unsigned bigints as
+ * Long, json as its text, timestamps as LocalDateTime, whichever driver read the row.
  */
 public final class Row {
 
-    private final io.vertx.mutiny.sqlclient.Row row;
+    private final Object[] values;
+    private final List<String> names;
     private final List<Expression<?>> selected;
 
-    Row(io.vertx.mutiny.sqlclient.Row row, List<Expression<?>> selected) {
-        this.row = row;
+    /**
+     * @param values the row's values as the driver read them
+     * @param names the column names (or aliases) of the result, shared by its rows
+     * @param selected the values the query selected, in order, shared by its rows
+     */
+    Row(Object[] values, List<String> names, List<Expression<?>> selected) {
+        this.values = values;
+        this.names = names;
         this.selected = selected;
+    }
+
+    static Row of(io.vertx.mutiny.sqlclient.Row row, List<String> names, List<Expression<?>> selected) {
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getValue(i);
+        }
+        return new Row(values, names, selected);
     }
 
     /** The value of a selected column or expression, as its Java type. */
     public <T> T get(Expression<T> expression) {
         int index = selected.indexOf(expression);
         if (index < 0 && expression instanceof Column<?> column) {
-            index = indexOf(column.name());
+            index = names.indexOf(column.name());
         }
         if (index < 0) {
             throw new IllegalArgumentException(describe(expression) + " is not among the selected values");
         }
-        return decode(index, expression.javaType());
+        return decode(values[index], expression.javaType());
     }
 
-    /** The value of a column by its name (or alias), as the driver decodes it. */
+    /** The value of a column by its name (or alias), as the driver read it. */
     public Object get(String name) {
-        int index = indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("No column named " + name + " in this row");
-        }
-        return row.getValue(index);
+        return values[indexOf(name)];
     }
 
-    /** The value of a column by its name, as this Java type. */
+    /** The value of a column by its name (or alias), as this Java type. */
     public <T> T get(String name, Class<T> type) {
-        int index = indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("No column named " + name + " in this row");
-        }
-        return decode(index, type);
+        return decode(values[indexOf(name)], type);
     }
 
     public int size() {
-        return row.size();
+        return values.length;
     }
 
     private int indexOf(String name) {
-        return row.getColumnIndex(name);
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("No column named " + name + " in this row; it has " + names);
+        }
+        return index;
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T decode(int index, Class<T> type) {
-        Object value = row.getValue(index);
-        if (value == null) {
-            return null;
+    private static <T> T decode(Object value, Class<T> type) {
+        if (value == null || type.isInstance(value) && type != Object.class) {
+            return (T) value;
         }
         if (type == Boolean.class) {
-            return (T) (value instanceof Boolean bool ? bool : Boolean.valueOf(((Number) value).longValue() != 0));
+            return (T) Boolean.valueOf(((Number) value).longValue() != 0);
         }
         if (type == Long.class) {
-            return (T) row.getLong(index);
+            return (T) Long.valueOf(((Number) value).longValue());
         }
         if (type == Integer.class) {
-            return (T) row.getInteger(index);
+            return (T) Integer.valueOf(((Number) value).intValue());
         }
         if (type == BigDecimal.class) {
-            return (T) row.getBigDecimal(index);
+            return (T) new BigDecimal(value.toString());
         }
-        if (type == LocalDateTime.class) {
-            return (T) row.getLocalDateTime(index);
+        if (type == LocalDateTime.class && value instanceof Timestamp timestamp) {
+            return (T) timestamp.toLocalDateTime();
         }
         if (type == String.class) {
             // json arrives decoded from MySQL's json type; ving's json columns read as their text
@@ -91,7 +102,7 @@ public final class Row {
             if (value instanceof JsonArray array) {
                 return (T) array.encode();
             }
-            return (T) row.getString(index);
+            return (T) value.toString();
         }
         return type.cast(value);
     }

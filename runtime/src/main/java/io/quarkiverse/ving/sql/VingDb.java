@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -97,8 +98,9 @@ public final class VingDb {
         RenderedQuery rendered = query.render();
         List<Expression<?>> selected = MySqlRenderer.selected(query);
         return send(rendered).map(rows -> {
-            List<Row> result = new java.util.ArrayList<>(rows.size());
-            rows.forEach(row -> result.add(new Row(row, selected)));
+            List<String> names = rows.columnsNames();
+            List<Row> result = new ArrayList<>(rows.size());
+            rows.forEach(row -> result.add(Row.of(row, names, selected)));
             return result;
         });
     }
