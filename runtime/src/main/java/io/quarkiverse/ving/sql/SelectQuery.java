@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import io.quarkiverse.ving.table.Expression;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.quarkiverse.ving.table.Table;
 
@@ -94,6 +95,14 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
     /** Runs the query and reads every row. */
     public Uni<List<Row>> execute() {
         return requireDb().select(this);
+    }
+
+    /**
+     * ving's {@code iterator()}: the rows as they are asked for, for results too large to hold. Back-pressure reaches
+     * the socket; the connection is released on completion, failure and cancellation.
+     */
+    public Multi<Row> iterator() {
+        return requireDb().stream(this);
     }
 
     private VingDb requireDb() {

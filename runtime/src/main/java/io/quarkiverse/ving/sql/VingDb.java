@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import io.quarkiverse.ving.table.Expression;
 import io.quarkiverse.ving.table.Table;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.mysqlclient.MySQLClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,20 +30,23 @@ public final class VingDb {
 
     private final SqlClient client;
     private final Pool pool;
+    private final DataSource streams;
     private final boolean log;
 
-    private VingDb(SqlClient client, Pool pool, boolean log) {
+    private VingDb(SqlClient client, Pool pool, DataSource streams, boolean log) {
         this.client = client;
         this.pool = pool;
+        this.streams = streams;
         this.log = log;
     }
 
     /**
-     * @param pool the reactive pool
+     * @param pool the reactive pool queries run on
+     * @param streams the JDBC datasource large results stream from ({@link SelectQuery#iterator()})
      * @param log whether every statement goes to ving's query log ({@code VING_MYSQL=…?log=yes})
      */
-    public static VingDb using(Pool pool, boolean log) {
-        return new VingDb(pool, pool, log);
+    public static VingDb using(Pool pool, DataSource streams, boolean log) {
+        return new VingDb(pool, pool, streams, log);
     }
 
     // --- builders bound to this database ------------------------------------------------------------------
@@ -91,7 +98,7 @@ public final class VingDb {
         if (pool == null) {
             return work.apply(this); // already inside a transaction
         }
-        return pool.withTransaction(connection -> work.apply(new VingDb(connection, null, log)));
+        return pool.withTransaction(connection -> work.apply(new VingDb(connection, null, streams, log)));
     }
 
     Uni<List<Row>> select(SelectQuery query) {
@@ -103,6 +110,34 @@ public final class VingDb {
             rows.forEach(row -> result.add(Row.of(row, names, selected)));
             return result;
         });
+    }
+
+    /**
+     * The rows of a query as they are asked for: read over JDBC streaming on a worker thread, as fast as the driver,
+     * with back-pressure and one batch in memory. The connection is released when the stream completes, fails or is
+     * cancelled (a cancelled query is stopped on the server).
+     */
+    Multi<Row> stream(SelectQuery query) {
+        if (streams == null) {
+            throw new IllegalStateException("This database has no JDBC datasource to stream from: make it with VingDb.using(pool, dataSource, log)");
+        }
+        RenderedQuery rendered = query.render();
+        List<Expression<?>> selected = MySqlRenderer.selected(query);
+        if (log) {
+            QueryLog.log(rendered.sql(), rendered.params());
+        }
+        return Multi.createFrom().<JdbcRowCursor, Row> resource(() -> JdbcRowCursor.open(streams, rendered, selected),
+                cursor -> Multi.createFrom().iterable(() -> cursor))
+                .withFinalizer(cursor -> release(cursor, false), (cursor, failure) -> release(cursor, false),
+                        cursor -> release(cursor, true))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Uni<Void> release(JdbcRowCursor cursor, boolean cancelled) {
+        return Uni.createFrom().item(() -> {
+            cursor.close(cancelled);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     Uni<WriteResult> write(RenderedQuery rendered) {

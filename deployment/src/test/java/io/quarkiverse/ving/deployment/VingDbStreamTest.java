@@ -1,0 +1,145 @@
+package io.quarkiverse.ving.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.quarkiverse.ving.sql.Orm.as;
+import static io.quarkiverse.ving.sql.Orm.sql;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.sql.Row;
+import io.quarkiverse.ving.sql.VingDb;
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.TableMapper;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+
+/** {@code .iterator()}: a large result as a Multi, read as asked for, its connection released whatever happens. */
+class VingDbStreamTest {
+
+    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String DATABASE = "ving_db_stream_test";
+    private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
+    private static final int ROWS = 200_000;
+
+    private static final Table CRONJOBS = TableMapper.tables(SchemaDirectory.load(java.nio.file.Path.of("../src/main/ving")))
+            .stream().filter(t -> t.name().equals("cronjobs")).findFirst().orElseThrow();
+    @SuppressWarnings("unchecked")
+    private static final Column<Long> ID = (Column<Long>) CRONJOBS.column("id").orElseThrow();
+    @SuppressWarnings("unchecked")
+    private static final Column<String> HANDLER = (Column<String>) CRONJOBS.column("handler").orElseThrow();
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root
+                    .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
+                    .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
+            .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE)
+            .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
+            // one connection: a stream that kept its connection would block the next one
+            .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
+            .overrideConfigKey("quarkus.datasource.jdbc.acquisition-timeout", "5s")
+            .setBeforeAllCustomizer(() -> {
+                server("drop database if exists " + DATABASE);
+                server("create database " + DATABASE);
+            })
+            .setAfterAllCustomizer(() -> server("drop database if exists " + DATABASE));
+
+    @Inject
+    VingDb db;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private void fill() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("delete from cronjobs");
+            statement.execute("insert into cronjobs (id, handler, note, publicId) select seq, concat('h', seq), '', uuid() "
+                    + "from seq_1_to_" + ROWS);
+        }
+    }
+
+    @Test
+    void everyRowArrivesOnceAndTheConnectionIsReleased() throws SQLException {
+        fill();
+        BitSet seen = new BitSet(ROWS + 1);
+        AtomicLong count = new AtomicLong();
+        db.select(ID, HANDLER).from(CRONJOBS).iterator()
+                .onItem().invoke(row -> {
+                    long id = row.get(ID);
+                    assertFalse(seen.get((int) id), "row " + id + " arrived twice");
+                    seen.set((int) id);
+                    assertEquals("h" + id, row.get(HANDLER));
+                    count.incrementAndGet();
+                })
+                .collect().last().await().atMost(Duration.ofMinutes(2));
+        assertEquals(ROWS, count.get());
+        assertEquals(ROWS, seen.cardinality());
+        assertReleased();
+    }
+
+    @Test
+    void rowsAreReadAsTheyAreAskedFor() throws SQLException {
+        fill();
+        AssertSubscriber<Row> subscriber = db.select(ID).from(CRONJOBS).orderBy(ID).iterator()
+                .subscribe().withSubscriber(AssertSubscriber.create(3));
+        subscriber.awaitItems(3);
+        assertEquals(List.of(1L, 2L, 3L), subscriber.getItems().stream().map(row -> row.get(ID)).toList());
+        subscriber.request(2).awaitItems(5);
+        subscriber.cancel();
+        assertReleased();
+    }
+
+    @Test
+    void aCancelledStreamReleasesItsConnectionAtOnce() throws SQLException {
+        fill();
+        List<Row> first = db.select().from(CRONJOBS).iterator().select().first(10).collect().asList()
+                .await().atMost(Duration.ofSeconds(30));
+        assertEquals(10, first.size());
+        assertReleased();
+    }
+
+    @Test
+    void aQueryThatFailsFailsTheStreamAndReleasesItsConnection() {
+        Throwable error = assertThrows(RuntimeException.class, () -> db.select(as("x", sql("no_such_function()")))
+                .from(CRONJOBS).iterator().collect().asList().await().atMost(Duration.ofSeconds(30)));
+        assertTrue(error.getMessage().contains("Streaming the result of `select no_such_function()"), error.getMessage());
+        assertReleased();
+    }
+
+    /** With a pool of one, getting a connection proves the stream gave its own back. */
+    private void assertReleased() {
+        try (Connection connection = dataSource.getConnection()) {
+            assertTrue(connection.isValid(5));
+        } catch (SQLException e) {
+            throw new AssertionError("the stream did not release its connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void server(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
+        }
+    }
+}
