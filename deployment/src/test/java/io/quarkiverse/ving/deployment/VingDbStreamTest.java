@@ -125,6 +125,37 @@ class VingDbStreamTest {
         assertReleased();
     }
 
+    @Test
+    void aConnectionKilledMidStreamFailsTheStreamAndThePoolServesTheNextQuery() throws Exception {
+        fill();
+        AssertSubscriber<Row> subscriber = db.select(ID).from(CRONJOBS).iterator()
+                .subscribe().withSubscriber(AssertSubscriber.create(1));
+        try {
+            subscriber.awaitItems(1);
+            server("kill connection " + streamingConnection());
+            subscriber.request(Long.MAX_VALUE);
+            subscriber.awaitFailure(Duration.ofSeconds(30));
+        } finally {
+            subscriber.cancel();
+        }
+        assertTrue(subscriber.getFailure().getMessage().contains("Streaming the result of `select `cronjobs`.`id` from `cronjobs`` failed"),
+                subscriber.getFailure().getMessage());
+        assertEquals(1, db.select(ID).from(CRONJOBS).limit(1).execute().await().atMost(Duration.ofSeconds(10)).size());
+        assertEquals(3, db.select(ID).from(CRONJOBS).limit(3).iterator().collect().asList().await().atMost(Duration.ofSeconds(10))
+                .size(), "the next stream gets a working connection");
+    }
+
+    /** The server's id of the connection streaming the cronjobs ids. */
+    private static long streamingConnection() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("select id from information_schema.processlist "
+                        + "where info like 'select `cronjobs`.`id` from%' and db = '" + DATABASE + "'")) {
+            assertTrue(result.next(), "the stream's query is running");
+            return result.getLong(1);
+        }
+    }
+
     /** With a pool of one, getting a connection proves the stream gave its own back. */
     private void assertReleased() {
         try (Connection connection = dataSource.getConnection()) {
