@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.runtime;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -10,14 +11,17 @@ import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.sql.VingMysql;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** The injectable {@link VingDb}, on the application's reactive pool. */
+/**
+ * The injectable {@link VingDb}, on the application's reactive pool (queries) and JDBC datasource (streams). The
+ * datasources are looked up when VingDb is first used, so an application that configures no database still starts.
+ */
 public class VingDbProducer {
 
     @Produces
     @Singleton
-    VingDb vingDb(Pool pool, AgroalDataSource dataSource) {
+    VingDb vingDb(Instance<Pool> pool, Instance<AgroalDataSource> dataSource) {
         boolean log = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class)
                 .map(value -> VingMysql.parse(value).log()).orElse(false);
-        return VingDb.using(pool, dataSource, log);
+        return VingDb.using(pool.get(), dataSource.get(), log);
     }
 }
