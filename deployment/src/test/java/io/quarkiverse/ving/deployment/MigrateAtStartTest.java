@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,13 +25,14 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class MigrateAtStartTest {
 
-    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String HOST = TestServer.HOST;
     private static final String DATABASE = "ving_migrate_at_start_test";
     private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root
+                    .addClass(TestServer.class)
                     .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
                     .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json")
                     .addAsResource(new File(FOLDER + "meta/0000_snapshot.json"), "ving/migrations/meta/0000_snapshot.json"))
@@ -40,8 +40,8 @@ class MigrateAtStartTest {
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
             .setBeforeAllCustomizer(() -> {
                 // before the application starts: an empty database of this test's own
-                server("drop database if exists " + DATABASE);
-                server("create database " + DATABASE);
+                TestServer.execute("drop database if exists " + DATABASE);
+                TestServer.execute("create database " + DATABASE);
             });
 
     @Inject
@@ -49,7 +49,7 @@ class MigrateAtStartTest {
 
     @AfterAll
     static void dropDatabase() {
-        server("drop database if exists " + DATABASE);
+        TestServer.execute("drop database if exists " + DATABASE);
     }
 
     @Test
@@ -69,14 +69,5 @@ class MigrateAtStartTest {
             }
         }
         return rows;
-    }
-
-    private static void server(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
-        }
     }
 }

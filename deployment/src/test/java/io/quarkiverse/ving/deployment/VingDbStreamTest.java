@@ -35,7 +35,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 /** {@code .iterator()}: a large result as a Multi, read as asked for, its connection released whatever happens. */
 class VingDbStreamTest {
 
-    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String HOST = TestServer.HOST;
     private static final String DATABASE = "ving_db_stream_test";
     private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
     private static final int ROWS = 200_000;
@@ -50,6 +50,7 @@ class VingDbStreamTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root
+                    .addClass(TestServer.class)
                     .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
                     .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
             .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE)
@@ -58,10 +59,10 @@ class VingDbStreamTest {
             .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
             .overrideConfigKey("quarkus.datasource.jdbc.acquisition-timeout", "5s")
             .setBeforeAllCustomizer(() -> {
-                server("drop database if exists " + DATABASE);
-                server("create database " + DATABASE);
+                TestServer.execute("drop database if exists " + DATABASE);
+                TestServer.execute("create database " + DATABASE);
             })
-            .setAfterAllCustomizer(() -> server("drop database if exists " + DATABASE));
+            .setAfterAllCustomizer(() -> TestServer.execute("drop database if exists " + DATABASE));
 
     @Inject
     VingDb db;
@@ -133,7 +134,7 @@ class VingDbStreamTest {
                 .subscribe().withSubscriber(AssertSubscriber.create(1));
         try {
             subscriber.awaitItems(1);
-            server("kill connection " + streamingConnection());
+            TestServer.execute("kill connection " + streamingConnection());
             subscriber.request(Long.MAX_VALUE);
             subscriber.awaitFailure(Duration.ofSeconds(30));
         } finally {
@@ -163,15 +164,6 @@ class VingDbStreamTest {
             assertTrue(connection.isValid(5));
         } catch (SQLException e) {
             throw new AssertionError("the stream did not release its connection: " + e.getMessage(), e);
-        }
-    }
-
-    private static void server(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,10 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +46,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class VingDbTest {
 
-    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String HOST = TestServer.HOST;
     private static final String DATABASE = "ving_db_test";
     private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
 
@@ -83,15 +79,16 @@ class VingDbTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root
+                    .addClass(TestServer.class)
                     .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
                     .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
             .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE + "?log=yes")
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
             .setBeforeAllCustomizer(() -> {
-                server("drop database if exists " + DATABASE);
-                server("create database " + DATABASE + " character set utf8mb4");
+                TestServer.execute("drop database if exists " + DATABASE);
+                TestServer.execute("create database " + DATABASE + " character set utf8mb4");
             })
-            .setAfterAllCustomizer(() -> server("drop database if exists " + DATABASE));
+            .setAfterAllCustomizer(() -> TestServer.execute("drop database if exists " + DATABASE));
 
     @Inject
     VingDb db;
@@ -241,14 +238,5 @@ class VingDbTest {
         assertEquals(List.of(nasty), column(db.select(REAL_NAME).from(USERS).where(eq(REAL_NAME, nasty)).execute().await()
                 .indefinitely(), REAL_NAME));
         assertEquals(List.of(id), column(db.select(ID).from(USERS).where(like(REAL_NAME, "O'Brien%")).execute().await().indefinitely(), ID));
-    }
-
-    private static void server(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
-        }
     }
 }
