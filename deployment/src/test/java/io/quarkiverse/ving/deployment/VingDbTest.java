@@ -57,6 +57,7 @@ class VingDbTest {
     }
     private static final Table USERS = TABLES.get("users");
     private static final Table APIKEYS = TABLES.get("apikeys");
+    private static final Table CRONJOBS = TABLES.get("cronjobs");
 
     @SuppressWarnings("unchecked")
     private static <T> Column<T> column(Table table, String name) {
@@ -75,6 +76,10 @@ class VingDbTest {
     private static final Column<String> KEY_URL = column(APIKEYS, "url");
     private static final Column<String> KEY_REASON = column(APIKEYS, "reason");
     private static final Column<Long> KEY_USER = column(APIKEYS, "userId");
+    private static final Column<String> PARAMS = column(CRONJOBS, "params");
+    private static final Column<Boolean> ENABLED = column(CRONJOBS, "enabled");
+    private static final Column<Long> RUN_COUNT = column(CRONJOBS, "runCount");
+    private static final Column<LocalDateTime> LAST_RUN = column(CRONJOBS, "lastRunAt");
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -115,6 +120,24 @@ class VingDbTest {
         List<T> values = new ArrayList<>();
         rows.forEach(row -> values.add(row.get(column)));
         return values;
+    }
+
+    @Test
+    void jsonBooleansUnsignedBigintsAndDatetimesDecode() {
+        db.delete(CRONJOBS).execute().await().indefinitely();
+        Map<Column<?>, Object> job = new LinkedHashMap<>();
+        job.put(PARAMS, "{\"every\":[1,2],\"label\":\"né\"}");
+        job.put(column(CRONJOBS, "note"), "");
+        job.put(column(CRONJOBS, "publicId"), "3f0c2a4e-0000-4000-8000-000000000001");
+        job.put(RUN_COUNT, 18_000_000_000L);
+        job.put(LAST_RUN, LocalDateTime.of(2026, 11, 22, 10, 15, 30));
+        db.insert(CRONJOBS).values(job).execute().await().indefinitely();
+        Row row = db.select().from(CRONJOBS).execute().await().indefinitely().get(0);
+        assertEquals("{\"every\":[1,2],\"label\":\"né\"}", row.get(PARAMS));
+        assertEquals(true, row.get(ENABLED), "the schema's default, true");
+        assertEquals(18_000_000_000L, row.get(RUN_COUNT));
+        assertEquals(LocalDateTime.of(2026, 11, 22, 10, 15, 30), row.get(LAST_RUN));
+        db.delete(CRONJOBS).execute().await().indefinitely();
     }
 
     @Test
