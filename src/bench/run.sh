@@ -21,7 +21,7 @@ case "${1:-migrations}" in
     echo "| way | rows/s | vs JDBC | peak RSS |"
     echo "|---|---|---|---|"
     jdbc_rate=""
-    for mode in jdbc cursor ving; do
+    for mode in jdbc cursor ving ving-cursor; do
       best=""; rss=""
       for _ in 1 2 3; do
         out="$( { /usr/bin/time -f 'RSS %M' java -Xmx64m -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark "$mode"; } 2>&1 )"
@@ -31,7 +31,7 @@ case "${1:-migrations}" in
         if [ -z "$best" ] || [ "$rate" -gt "$best" ]; then best="$rate"; rss="$r"; fi
       done
       [ "$mode" = jdbc ] && jdbc_rate="$best"
-      label="$(case "$mode" in jdbc) echo 'JDBC streaming (MariaDB Connector/J, fetch 1000)';; cursor) echo 'Vert.x cursor stream (createStream(1000).toMulti())';; ving) echo "ving: db.select().from(users).iterator()";; esac)"
+      label="$(case "$mode" in jdbc) echo 'JDBC streaming (MariaDB Connector/J, fetch 1000)';; cursor) echo 'Vert.x cursor stream (createStream(1000).toMulti())';; ving) echo "ving: iterator(), quarkus.ving.stream=jdbc";; ving-cursor) echo "ving: iterator(), quarkus.ving.stream=cursor";; esac)"
       echo "| $label | $best | $(awk -v a="$best" -v b="$jdbc_rate" 'BEGIN { printf "%.2f", a / b }') | $((rss / 1024)) MB |"
     done
     java -cp "$cp" -Drows=0 io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null  # leave an empty database

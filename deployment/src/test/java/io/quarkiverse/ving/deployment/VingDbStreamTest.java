@@ -58,6 +58,7 @@ class VingDbStreamTest {
             // one connection: a stream that kept its connection would block the next one
             .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
             .overrideConfigKey("quarkus.datasource.jdbc.acquisition-timeout", "5s")
+            .overrideConfigKey("quarkus.datasource.reactive.max-size", "1")
             .setBeforeAllCustomizer(() -> {
                 TestServer.execute("drop database if exists " + DATABASE);
                 TestServer.execute("create database " + DATABASE);
@@ -145,6 +146,29 @@ class VingDbStreamTest {
         assertEquals(1, db.select(ID).from(CRONJOBS).limit(1).execute().await().atMost(Duration.ofSeconds(10)).size());
         assertEquals(3, db.select(ID).from(CRONJOBS).limit(3).iterator().collect().asList().await().atMost(Duration.ofSeconds(10))
                 .size(), "the next stream gets a working connection");
+    }
+
+    @Test
+    void theCursorMechanismStreamsEveryRowOnceAndReleasesItsConnection() throws SQLException {
+        fill();
+        VingDb cursors = db.streamingWith(VingDb.StreamMechanism.CURSOR);
+        AtomicLong sum = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        cursors.select(ID).from(CRONJOBS).iterator()
+                .onItem().invoke(row -> {
+                    sum.addAndGet(row.get(ID));
+                    count.incrementAndGet();
+                })
+                .collect().last().await().atMost(Duration.ofMinutes(2));
+        assertEquals(ROWS, count.get());
+        assertEquals((long) ROWS * (ROWS + 1) / 2, sum.get(), "every id once");
+        // a pool of one reactive connection: the next query proves the stream gave its back
+        assertEquals(1, db.select(ID).from(CRONJOBS).limit(1).execute().await().atMost(Duration.ofSeconds(10)).size());
+        List<Row> first = cursors.select().from(CRONJOBS).iterator().select().first(10).collect().asList()
+                .await().atMost(Duration.ofSeconds(30));
+        assertEquals(10, first.size());
+        assertEquals(1, db.select(ID).from(CRONJOBS).limit(1).execute().await().atMost(Duration.ofSeconds(10)).size(),
+                "a cancelled cursor stream released its connection");
     }
 
     /** The server's id of the connection streaming the cronjobs rows. */

@@ -19,9 +19,9 @@ public class VingDbProducer {
 
     @Produces
     @Singleton
-    VingDb vingDb(Instance<Pool> pool, Instance<AgroalDataSource> dataSource) {
+    VingDb vingDb(Instance<Pool> pool, Instance<AgroalDataSource> dataSource, VingRuntimeConfig config) {
         boolean log = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class)
                 .map(value -> VingMysql.parse(value).log()).orElse(false);
-        return VingDb.using(pool.get(), dataSource.get(), log);
+        return VingDb.using(pool.get(), dataSource.get(), log).streamingWith(config.stream());
     }
 }

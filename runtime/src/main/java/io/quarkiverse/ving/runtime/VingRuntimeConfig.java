@@ -2,6 +2,7 @@ package io.quarkiverse.ving.runtime;
 
 import java.time.Duration;
 
+import io.quarkiverse.ving.sql.VingDb;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -20,6 +21,13 @@ public interface VingRuntimeConfig {
      */
     @WithDefault("false")
     boolean migrateAtStart();
+
+    /**
+     * How {@code query.iterator()} reads large results: {@code jdbc} (JDBC streaming on a worker thread, no server-side
+     * cursor) or {@code cursor} (the reactive client's server-side cursor; impossible behind ProxySQL).
+     */
+    @WithDefault("jdbc")
+    VingDb.StreamMechanism stream();
 
     /** How long a migration at start waits for another run holding the migration lock. */
     @WithDefault("60s")

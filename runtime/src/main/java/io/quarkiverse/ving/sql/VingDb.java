@@ -15,6 +15,7 @@ import io.vertx.mutiny.mysqlclient.MySQLClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -28,15 +29,33 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 public final class VingDb {
 
+    /** How {@link SelectQuery#iterator()} reads a large result. */
+    public enum StreamMechanism {
+        /** JDBC streaming (MariaDB Connector/J) on a worker thread, pulled by demand: no server-side cursor. */
+        JDBC,
+        /**
+         * The reactive client's server-side cursor, fetched in batches as demanded. Behind a proxy that cannot
+         * forward cursors (ProxySQL) it cannot work.
+         */
+        CURSOR
+    }
+
+    private static final Function<SqlConnection, Uni<Void>> CLOSE = SqlConnection::close;
+
+    /** Rows a cursor fetches at a time. */
+    private static final int CURSOR_FETCH = 1_000;
+
     private final SqlClient client;
     private final Pool pool;
     private final DataSource streams;
+    private final StreamMechanism mechanism;
     private final boolean log;
 
-    private VingDb(SqlClient client, Pool pool, DataSource streams, boolean log) {
+    private VingDb(SqlClient client, Pool pool, DataSource streams, StreamMechanism mechanism, boolean log) {
         this.client = client;
         this.pool = pool;
         this.streams = streams;
+        this.mechanism = mechanism;
         this.log = log;
     }
 
@@ -46,7 +65,12 @@ public final class VingDb {
      * @param log whether every statement goes to ving's query log ({@code VING_MYSQL=…?log=yes})
      */
     public static VingDb using(Pool pool, DataSource streams, boolean log) {
-        return new VingDb(pool, pool, streams, log);
+        return new VingDb(pool, pool, streams, StreamMechanism.JDBC, log);
+    }
+
+    /** The same database, streaming large results with this mechanism. */
+    public VingDb streamingWith(StreamMechanism streamMechanism) {
+        return new VingDb(client, pool, streams, streamMechanism, log);
     }
 
     // --- builders bound to this database ------------------------------------------------------------------
@@ -98,7 +122,7 @@ public final class VingDb {
         if (pool == null) {
             return work.apply(this); // already inside a transaction
         }
-        return pool.withTransaction(connection -> work.apply(new VingDb(connection, null, streams, log)));
+        return pool.withTransaction(connection -> work.apply(new VingDb(connection, null, streams, mechanism, log)));
     }
 
     Uni<List<Row>> select(SelectQuery query) {
@@ -118,6 +142,36 @@ public final class VingDb {
      * cancelled (a cancelled query is stopped on the server).
      */
     Multi<Row> stream(SelectQuery query) {
+        return mechanism == StreamMechanism.CURSOR ? cursor(query) : jdbcStream(query);
+    }
+
+    /** The reactive client's cursor, on a connection of its own, released when the stream ends however it ends. */
+    private Multi<Row> cursor(SelectQuery query) {
+        if (pool == null) {
+            throw new IllegalStateException("Stream from the database, not from inside a transaction");
+        }
+        RenderedQuery rendered = query.render();
+        List<Expression<?>> selected = MySqlRenderer.selected(query);
+        if (log) {
+            QueryLog.log(rendered.sql(), rendered.params());
+        }
+        return Multi.createFrom().resourceFromUni(pool::getConnection,
+                connection -> connection.prepare(rendered.sql()).onItem().transformToMulti(prepared -> {
+                    List<String> names = new ArrayList<>();
+                    return prepared.createStream(CURSOR_FETCH, Tuple.from(rendered.params())).toMulti()
+                            .map(row -> {
+                                if (names.isEmpty()) {
+                                    for (int i = 0; i < row.size(); i++) {
+                                        names.add(row.getColumnName(i));
+                                    }
+                                }
+                                return Row.of(row, names, selected);
+                            });
+                }))
+                .withFinalizer(CLOSE);
+    }
+
+    private Multi<Row> jdbcStream(SelectQuery query) {
         if (streams == null) {
             throw new IllegalStateException("This database has no JDBC datasource to stream from: make it with VingDb.using(pool, dataSource, log)");
         }

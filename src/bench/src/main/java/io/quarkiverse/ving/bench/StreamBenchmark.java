@@ -25,7 +25,8 @@ import io.vertx.sqlclient.PoolOptions;
 /**
  * Streams every row of a users-like table of 1,000,000 rows, one way per process (so each one's peak memory is its
  * own): {@code setup}, then {@code jdbc} (MariaDB Connector/J streaming), {@code cursor} (the Vert.x client's cursor
- * stream) and {@code ving} ({@code db.select().from(users).iterator()}). Prints "rows seconds".
+ * stream), {@code ving} ({@code db.select().from(users).iterator()} over JDBC) and {@code ving-cursor} (the same over
+ * the cursor). Prints "rows seconds".
  */
 public final class StreamBenchmark {
 
@@ -41,8 +42,9 @@ public final class StreamBenchmark {
             case "setup" -> setup(users);
             case "jdbc" -> jdbc(select);
             case "cursor" -> cursor(select);
-            case "ving" -> ving(users);
-            default -> throw new IllegalArgumentException("setup, jdbc, cursor or ving, not " + args[0]);
+            case "ving" -> ving(users, VingDb.StreamMechanism.JDBC);
+            case "ving-cursor" -> ving(users, VingDb.StreamMechanism.CURSOR);
+            default -> throw new IllegalArgumentException("setup, jdbc, cursor, ving or ving-cursor, not " + args[0]);
         };
         System.out.printf("%d %.3f%n", rows, (System.nanoTime() - start) / 1e9);
         System.exit(0); // Mutiny's default scheduler keeps a non-daemon thread alive
@@ -106,11 +108,11 @@ public final class StreamBenchmark {
         }
     }
 
-    private static long ving(Table users) throws Exception {
+    private static long ving(Table users, VingDb.StreamMechanism mechanism) throws Exception {
         Vertx vertx = Vertx.vertx();
         Pool pool = pool(vertx);
         try {
-            VingDb db = VingDb.using(pool, new MariaDbDataSource(url()), false);
+            VingDb db = VingDb.using(pool, new MariaDbDataSource(url()), false).streamingWith(mechanism);
             AtomicLong rows = new AtomicLong();
             db.select().from(users).iterator()
                     .onItem().invoke(row -> rows.incrementAndGet())
