@@ -69,7 +69,13 @@ final class Ledger {
         return rows;
     }
 
-    void record(MigrationFile migration) throws SQLException {
+    /** A migration done: its ledger row, and the end of its progress record (to be committed together). */
+    void recordApplied(MigrationFile migration) throws SQLException {
+        record(migration);
+        clearProgress(migration);
+    }
+
+    private void record(MigrationFile migration) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, migration.hash());
             insert.setLong(2, migration.when());
@@ -107,7 +113,7 @@ final class Ledger {
         }
     }
 
-    void clearProgress(MigrationFile migration) throws SQLException {
+    private void clearProgress(MigrationFile migration) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from `" + PROGRESS_TABLE + "` where created_at = ?")) {
             delete.setLong(1, migration.when());
             delete.executeUpdate();

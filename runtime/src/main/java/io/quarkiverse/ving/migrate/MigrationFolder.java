@@ -56,18 +56,22 @@ public final class MigrationFolder implements MigrationSource {
     /**
      * Reads every snapshot, as drizzle-kit checks them before it generates: each must be a valid mysql snapshot
      * of version 5, and no two may follow the same snapshot (two branches each prepared a migration).
+     *
+     * @return the newest snapshot, as {@link #latestSnapshot()} would read it
      */
-    public void checkSnapshots() {
+    public Snapshot checkSnapshots() {
         Map<String, Path> byPrevId = new HashMap<>();
+        Snapshot latest = Snapshot.EMPTY;
         for (Path file : snapshotFiles()) {
-            Snapshot snapshot = SnapshotJson.read(file, read(file));
-            Path other = byPrevId.putIfAbsent(snapshot.prevId(), file);
+            latest = SnapshotJson.read(file, read(file));
+            Path other = byPrevId.putIfAbsent(latest.prevId(), file);
             if (other != null) {
                 throw new MigrationException(file, "This snapshot and " + other.getFileName() + " both follow the snapshot "
-                        + snapshot.prevId() + ": two migrations were prepared from the same state, e.g. on two branches. "
+                        + latest.prevId() + ": two migrations were prepared from the same state, e.g. on two branches. "
                         + "Keep one; remove the other's .sql, snapshot and journal entry, and prepare it again.");
             }
         }
+        return latest;
     }
 
     /** The snapshot files, sorted by name. */

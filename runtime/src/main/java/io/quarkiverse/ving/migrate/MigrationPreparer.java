@@ -58,8 +58,7 @@ public final class MigrationPreparer {
         options.name().filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> {
             throw new IllegalArgumentException("A migration name may hold letters, digits, '_' and '-' only: " + name);
         });
-        folder.checkSnapshots();
-        Snapshot previous = folder.latestSnapshot();
+        Snapshot previous = folder.checkSnapshots();
         if (options.custom()) {
             MigrationPlan plan = new MigrationPlan(List.of(CUSTOM_SQL), List.of("custom"), Map.of(), Map.of());
             // drizzle-kit chains a custom migration's snapshot like any other, with the tables unchanged

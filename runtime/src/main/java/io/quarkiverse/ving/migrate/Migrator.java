@@ -91,13 +91,13 @@ public final class Migrator {
                 Ledger ledger = new Ledger(connection);
                 ledger.create();
                 // Decided under the lock: a run that waited sees what the run before it applied.
-                MigrationStatus status = status(migrations, ledger.rows(), ledger.progress());
+                Map<Long, Ledger.Progress> progress = ledger.progress();
+                MigrationStatus status = status(migrations, ledger.rows(), progress);
                 refuseModified(status);
                 List<MigrationStatus.Item> todo = status.migrations().stream()
                         .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
                         .toList();
                 List<MigrationFile> applied = new ArrayList<>();
-                Map<Long, Ledger.Progress> progress = ledger.progress();
                 for (int i = 0; i < todo.size(); i++) {
                     MigrationFile migration = todo.get(i).migration();
                     listener.migrationStarting(migration, i + 1, todo.size());
@@ -150,8 +150,7 @@ public final class Migrator {
                 execute(connection, statements.get(k));
                 listener.statementDone(migration, k + 1, statements.size());
             }
-            ledger.record(migration);
-            ledger.clearProgress(migration);
+            ledger.recordApplied(migration);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -170,8 +169,7 @@ public final class Migrator {
     private static void finish(Connection connection, Ledger ledger, MigrationFile migration) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            ledger.record(migration);
-            ledger.clearProgress(migration);
+            ledger.recordApplied(migration);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
