@@ -21,9 +21,6 @@ public record DeleteQuery(Table table, Condition where, VingDb db) {
 
     /** Runs the statement: how many rows it affected, and the id an insert generated. */
     public Uni<WriteResult> execute() {
-        if (db == null) {
-            throw new IllegalStateException("This statement was not built from a database: start it with db.delete(…), or run it with db.run(statement)");
-        }
-        return db.write(render());
+        return VingDb.bound(db, "delete").write(render());
     }
 }

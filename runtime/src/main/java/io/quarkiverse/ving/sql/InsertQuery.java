@@ -43,9 +43,6 @@ public record InsertQuery(Table table, List<Map<Column<?>, Object>> rows, Map<Co
 
     /** Runs the statement: how many rows it affected, and the id an insert generated. */
     public Uni<WriteResult> execute() {
-        if (db == null) {
-            throw new IllegalStateException("This statement was not built from a database: start it with db.insert(…), or run it with db.run(statement)");
-        }
-        return db.write(render());
+        return VingDb.bound(db, "insert").write(render());
     }
 }

@@ -94,7 +94,7 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
 
     /** Runs the query and reads every row. */
     public Uni<List<Row>> execute() {
-        return requireDb().select(this);
+        return VingDb.bound(db, "select").select(this);
     }
 
     /**
@@ -102,13 +102,6 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
      * the socket; the connection is released on completion, failure and cancellation.
      */
     public Multi<Row> iterator() {
-        return requireDb().stream(this);
-    }
-
-    private VingDb requireDb() {
-        if (db == null) {
-            throw new IllegalStateException("This query was not built from a database: start it with db.select(), or run it with db.run(query)");
-        }
-        return db;
+        return VingDb.bound(db, "select").stream(this);
     }
 }

@@ -30,9 +30,6 @@ public record UpdateQuery(Table table, Map<Column<?>, Object> set, Condition whe
 
     /** Runs the statement: how many rows it affected, and the id an insert generated. */
     public Uni<WriteResult> execute() {
-        if (db == null) {
-            throw new IllegalStateException("This statement was not built from a database: start it with db.update(…), or run it with db.run(statement)");
-        }
-        return db.write(render());
+        return VingDb.bound(db, "update").write(render());
     }
 }

@@ -137,23 +137,19 @@ public final class VingDb {
     }
 
     /**
-     * The rows of a query as they are asked for: read over JDBC streaming on a worker thread, as fast as the driver,
-     * with back-pressure and one batch in memory. The connection is released when the stream completes, fails or is
-     * cancelled (a cancelled query is stopped on the server).
+     * The rows of a query as they are asked for, by the configured mechanism; the connection is released when the
+     * stream completes, fails or is cancelled.
      */
     Multi<Row> stream(SelectQuery query) {
-        return mechanism == StreamMechanism.CURSOR ? cursor(query) : jdbcStream(query);
+        RenderedQuery rendered = logged(query.render());
+        List<Expression<?>> selected = MySqlRenderer.selected(query);
+        return mechanism == StreamMechanism.CURSOR ? cursor(rendered, selected) : jdbcStream(rendered, selected);
     }
 
-    /** The reactive client's cursor, on a connection of its own, released when the stream ends however it ends. */
-    private Multi<Row> cursor(SelectQuery query) {
+    /** The reactive client's cursor, on a connection of its own, fetched in batches as demanded. */
+    private Multi<Row> cursor(RenderedQuery rendered, List<Expression<?>> selected) {
         if (pool == null) {
             throw new IllegalStateException("Stream from the database, not from inside a transaction");
-        }
-        RenderedQuery rendered = query.render();
-        List<Expression<?>> selected = MySqlRenderer.selected(query);
-        if (log) {
-            QueryLog.log(rendered.sql(), rendered.params());
         }
         return Multi.createFrom().resourceFromUni(pool::getConnection,
                 connection -> connection.prepare(rendered.sql()).onItem().transformToMulti(prepared -> {
@@ -171,14 +167,13 @@ public final class VingDb {
                 .withFinalizer(CLOSE);
     }
 
-    private Multi<Row> jdbcStream(SelectQuery query) {
+    /**
+     * JDBC streaming on a worker thread, pulled by demand, one batch in memory; a cancelled query is stopped on the
+     * server.
+     */
+    private Multi<Row> jdbcStream(RenderedQuery rendered, List<Expression<?>> selected) {
         if (streams == null) {
             throw new IllegalStateException("This database has no JDBC datasource to stream from: make it with VingDb.using(pool, dataSource, log)");
-        }
-        RenderedQuery rendered = query.render();
-        List<Expression<?>> selected = MySqlRenderer.selected(query);
-        if (log) {
-            QueryLog.log(rendered.sql(), rendered.params());
         }
         return Multi.createFrom().<JdbcRowCursor, Row> resource(() -> JdbcRowCursor.open(streams, rendered, selected),
                 cursor -> Multi.createFrom().iterable(() -> cursor))
@@ -202,9 +197,24 @@ public final class VingDb {
     }
 
     private Uni<RowSet<io.vertx.mutiny.sqlclient.Row>> send(RenderedQuery rendered) {
+        logged(rendered);
+        return client.preparedQuery(rendered.sql()).execute(Tuple.from(rendered.params()));
+    }
+
+    /** Every statement goes to ving's query log when VING_MYSQL asks for it. */
+    private RenderedQuery logged(RenderedQuery rendered) {
         if (log) {
             QueryLog.log(rendered.sql(), rendered.params());
         }
-        return client.preparedQuery(rendered.sql()).execute(Tuple.from(rendered.params()));
+        return rendered;
+    }
+
+    /** The database a query was built from; a query built without one says how to run it. */
+    static VingDb bound(VingDb db, String builder) {
+        if (db == null) {
+            throw new IllegalStateException("This query was not built from a database: start it with db." + builder
+                    + "(…), or run it with db.run(query)");
+        }
+        return db;
     }
 }
