@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -36,13 +35,11 @@ public class VingRecorder {
      * application would otherwise fail later, at its first query, with a message that does not name the variable.
      */
     public void checkConnectionSetting() {
-        ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class).ifPresent(value -> {
-            try {
-                VingMysql.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
-            }
-        });
+        try {
+            ConfiguredVingMysql.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
+        }
     }
 
     /** With {@code quarkus.ving.migrate-at-start}, applies the pending migrations packaged at {@code location}. */
@@ -68,9 +65,7 @@ public class VingRecorder {
 
     /** Every statement in ving's query log when VING_MYSQL asks for it with ?log=yes. */
     private static Consumer<String> statementLog() {
-        boolean log = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class)
-                .map(value -> VingMysql.parse(value).log()).orElse(false);
-        return log ? sql -> QueryLog.log(sql, List.of()) : sql -> {
+        return ConfiguredVingMysql.logStatements() ? sql -> QueryLog.log(sql, List.of()) : sql -> {
         };
     }
 }
