@@ -13,8 +13,11 @@ import io.quarkiverse.ving.json.JsonWriter;
 import io.quarkiverse.ving.schema.Prop;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.HelperDefaults;
 import io.quarkiverse.ving.table.KeyNames;
+import io.quarkiverse.ving.table.TableMapper;
+import io.quarkiverse.ving.table.UniqueKey;
 
 /**
  * Writes the Drizzle table files a ving application keeps in {@code ving/drizzle/schema/<Kind>.mjs}, as ving's own
@@ -99,24 +102,19 @@ public final class DrizzleTableFileWriter {
         };
     }
 
+    /** ving writes {@code uniqueIndex()} for a plain unique prop and {@code unique()} for one with qualifiers. */
     private static String unique(Prop prop) {
-        List<String> qualifiers = prop.uniqueQualifiers() == null ? List.of() : prop.uniqueQualifiers();
-        if (qualifiers.isEmpty()) {
-            return "uniqueIndex('" + KeyNames.uniqueIndex(prop.name()) + "').on(table." + prop.name() + ")";
-        }
-        List<String> fields = new ArrayList<>();
-        fields.add(prop.name());
-        fields.addAll(qualifiers);
-        return "unique('" + KeyNames.compositeUnique(fields) + "').on(table." + String.join(", table.", fields) + ")";
+        UniqueKey key = TableMapper.uniqueKey(prop);
+        return (key.declaredAsIndex() ? "uniqueIndex('" : "unique('") + key.name() + "').on(table."
+                + String.join(", table.", key.columns()) + ")";
     }
 
     private static String foreignKey(Schema schema, Prop prop) {
         var relation = prop.relation().orElseThrow();
         boolean required = prop.isRequired();
         return "foreignKey({ name: \"" + KeyNames.foreignKey(schema.tableName(), relation.name()) + "\", columns: [table."
-                + prop.name() + "], foreignColumns: [" + relation.kind() + "Table.id]}).onDelete("
-                + (required ? "\"cascade\"" : "\"set null\"") + ").onUpdate(" + (required ? "\"cascade\"" : "\"no action\"")
-                + ")";
+                + prop.name() + "], foreignColumns: [" + relation.kind() + "Table.id]}).onDelete(\""
+                + ForeignKey.onDeleteFor(required) + "\").onUpdate(\"" + ForeignKey.onUpdateFor(required) + "\")";
     }
 
     /**

@@ -134,7 +134,8 @@ public final class TableMapper {
         return column.defaultTo(ColumnDefault.json(JsonWriter.compact(value)));
     }
 
-    private static UniqueKey uniqueKey(Prop prop) {
+    /** A unique prop's key: {@code <prop>Index}, or with qualifiers a {@code _uq} constraint over prop and qualifiers. */
+    public static UniqueKey uniqueKey(Prop prop) {
         List<String> qualifiers = prop.uniqueQualifiers() == null ? List.of() : prop.uniqueQualifiers();
         if (qualifiers.isEmpty()) {
             return new UniqueKey(KeyNames.uniqueIndex(prop.name()), List.of(prop.name()), true);
@@ -145,13 +146,10 @@ public final class TableMapper {
         return new UniqueKey(KeyNames.compositeUnique(columns), List.copyOf(columns), false);
     }
 
-    /** Required relations cascade; optional ones fall back to NULL when their parent goes. */
     private static ForeignKey foreignKey(Schema schema, Prop prop, Schema target) {
-        boolean required = prop.isRequired();
         return new ForeignKey(KeyNames.foreignKey(schema.tableName(), prop.relation().get().name()),
                 schema.tableName(), List.of(prop.name()), target.tableName(), List.of(ID_COLUMN),
-                required ? ForeignKey.CASCADE : ForeignKey.SET_NULL,
-                required ? ForeignKey.CASCADE : ForeignKey.NO_ACTION);
+                ForeignKey.onDeleteFor(prop.isRequired()), ForeignKey.onUpdateFor(prop.isRequired()));
     }
 
     private static int length(Schema schema, Prop prop) {
