@@ -31,38 +31,45 @@ final class MigrateActions {
     }
 
     int up() {
-        try (Database database = Database.fromEnvironment()) {
+        return withDatabase(ExitCodes.NEEDS_ATTENTION, database -> {
             Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog());
             List<MigrationFile> applied = migrator.up();
             out.println(applied.isEmpty() ? "No pending migrations; " + database.describe() + " is up to date."
                     : "Applied " + applied.size() + (applied.size() == 1 ? " migration" : " migrations") + " to "
                             + database.describe() + ".");
             return ExitCodes.OK;
-        } catch (MigrationFailedException | MigrationLockException e) {
-            err.println(e.getMessage());
-            return ExitCodes.DATABASE_ERROR;
-        } catch (MigrationException e) {
-            err.println(e.getMessage());
-            return ExitCodes.NEEDS_ATTENTION;
-        } catch (SQLException e) {
-            err.println("Database error: " + e.getMessage());
-            return ExitCodes.DATABASE_ERROR;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        });
     }
 
     int status() {
-        try (Database database = Database.fromEnvironment()) {
+        return withDatabase(ExitCodes.BAD_INPUT, database -> {
             MigrationStatus status = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
             }, database.statementLog()).status();
             print(status, database.describe());
             boolean drifted = printDrift(status, database);
             return status.needsAttention() || drifted ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
+        });
+    }
+
+    /** Something done on the database of VING_MYSQL, returning the exit status. */
+    private interface DatabaseAction {
+        int run(Database database) throws SQLException;
+    }
+
+    /**
+     * Runs the action and turns each failure into its message and exit status.
+     *
+     * @param refused the status when the migrations refuse to go on (a changed file, a broken folder)
+     */
+    private int withDatabase(int refused, DatabaseAction action) {
+        try (Database database = Database.fromEnvironment()) {
+            return action.run(database);
+        } catch (MigrationFailedException | MigrationLockException e) {
+            err.println(e.getMessage());
+            return ExitCodes.DATABASE_ERROR;
         } catch (MigrationException e) {
             err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return refused;
         } catch (SQLException e) {
             err.println("Database error: " + e.getMessage());
             return ExitCodes.DATABASE_ERROR;
