@@ -1,40 +1,77 @@
 #!/usr/bin/env bash
 # Runs a benchmark of src/bench against the MariaDB on 127.0.0.1:3306 (root, no password), or VING_BENCH_DB_HOST.
 #   src/bench/run.sh migrations      --prepare on 200 kinds of 15 props; --up of 100 small migrations
-#   src/bench/run.sh streams         1,000,000 rows through JDBC streaming, the Vert.x cursor and ving's iterator(),
-#                                    each in its own JVM at -Xmx64m, with its peak RSS (needs /usr/bin/time)
+#   src/bench/run.sh streams [N]     1,000,000 rows through JDBC streaming, the Vert.x cursor and ving's iterator(),
+#                                    each run in its own JVM at -Xmx64m, the ways interleaved over N rounds (5);
+#                                    reports the median rate, the time to the first row, the peak RSS (needs
+#                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-"$root/mvnw" -B -q -f "$root/pom.xml" -pl src/bench -am install -DskipTests >/dev/null
+# the deployment module too: the runtime's extension-descriptor check resolves it
+"$root/mvnw" -B -q -f "$root/pom.xml" -pl src/bench,deployment -am install -DskipTests
 classpath="$("$root/mvnw" -B -q -f "$root/src/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 cp="$root/src/bench/target/classes:$classpath"
+
+# user + system CPU ticks the local mariadbd has used so far; nothing when the server is elsewhere
+server_cpu_ticks() {
+  local pid
+  pid="$(pgrep -x mariadbd || pgrep -x mysqld || true)"
+  if [ -n "$pid" ] && [ -z "${VING_BENCH_DB_HOST:-}" ]; then awk '{ print $14 + $15 }' "/proc/${pid%%$'\n'*}/stat"; fi
+}
+
+# one run of a way: prints "rows seconds first_row_seconds rss_kb server_ticks"
+stream_run() {
+  local before after out
+  before="$(server_cpu_ticks)"
+  out="$( { /usr/bin/time -f 'RSS %M' java -Xmx64m -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark "$1"; } 2>&1 )"
+  after="$(server_cpu_ticks)"
+  echo "$(echo "$out" | grep -E '^[0-9]+ [0-9.]+ [0-9.]+$') $(echo "$out" | grep '^RSS' | cut -d' ' -f2) $(( ${after:-0} - ${before:-0} ))"
+}
+
+label() {
+  case "$1" in
+    jdbc) echo 'JDBC streaming (MariaDB Connector/J, fetch 1000)' ;;
+    cursor) echo 'Vert.x cursor stream (`createStream(1000).toMulti()`)' ;;
+    ving) echo 'ving: `iterator()`, `quarkus.ving.stream=jdbc`' ;;
+    ving-cursor) echo 'ving: `iterator()`, `quarkus.ving.stream=cursor`' ;;
+  esac
+}
+
 case "${1:-migrations}" in
   migrations) exec java -Xmx512m -cp "$cp" io.quarkiverse.ving.bench.MigrationBenchmark "${@:2}" ;;
   streams)
     cd "$root"
+    rounds="${2:-5}"
+    modes=(jdbc cursor ving ving-cursor)
+    results="$(mktemp)"
     java -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null
+    for ((round = 1; round <= rounds; round++)); do
+      for mode in "${modes[@]}"; do echo "$mode $(stream_run "$mode")" >>"$results"; done
+    done
+    java -cp "$cp" -Drows=0 io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null # leave an empty database
     echo "# Streaming benchmark"
     echo
     echo "- machine: $(nproc) cores, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(mariadb --version | grep -o 'Distrib [^,]*')"
-    echo "- 1,000,000 rows of the reference users table, every column read; each way in its own JVM at -Xmx64m; best of 3 runs"
+    echo "- 1,000,000 rows of the reference users table, every column read; each run in its own JVM at -Xmx64m;"
+    echo "  the ways interleaved over $rounds rounds; median rate with its run's first row and server CPU, highest peak RSS"
     echo
-    echo "| way | rows/s | vs JDBC | peak RSS |"
-    echo "|---|---|---|---|"
+    echo "| way | rows/s (median) | vs JDBC | slowest … fastest | first row after | peak RSS | server CPU |"
+    echo "|---|---|---|---|---|---|---|"
+    hz="$(getconf CLK_TCK)"
     jdbc_rate=""
-    for mode in jdbc cursor ving ving-cursor; do
-      best=""; rss=""
-      for _ in 1 2 3; do
-        out="$( { /usr/bin/time -f 'RSS %M' java -Xmx64m -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark "$mode"; } 2>&1 )"
-        rows="$(echo "$out" | grep -E '^[0-9]+ ' | cut -d' ' -f1)"; secs="$(echo "$out" | grep -E '^[0-9]+ ' | cut -d' ' -f2)"
-        r="$(echo "$out" | grep '^RSS' | cut -d' ' -f2)"
-        rate="$(awk -v n="$rows" -v s="$secs" 'BEGIN { printf "%d", n / s }')"
-        if [ -z "$best" ] || [ "$rate" -gt "$best" ]; then best="$rate"; rss="$r"; fi
-      done
-      [ "$mode" = jdbc ] && jdbc_rate="$best"
-      label="$(case "$mode" in jdbc) echo 'JDBC streaming (MariaDB Connector/J, fetch 1000)';; cursor) echo 'Vert.x cursor stream (createStream(1000).toMulti())';; ving) echo "ving: iterator(), quarkus.ving.stream=jdbc";; ving-cursor) echo "ving: iterator(), quarkus.ving.stream=cursor";; esac)"
-      echo "| $label | $best | $(awk -v a="$best" -v b="$jdbc_rate" 'BEGIN { printf "%.2f", a / b }') | $((rss / 1024)) MB |"
+    for mode in "${modes[@]}"; do
+      # rate rss ticks first_row, sorted by rate
+      runs="$(awk -v m="$mode" '$1 == m { printf "%d %d %d %s\n", $2 / $3, $5, $6, $4 }' "$results" | sort -n)"
+      median="$(echo "$runs" | sed -n "$(( (rounds + 1) / 2 ))p")"
+      rate="${median%% *}"
+      [ "$mode" = jdbc ] && jdbc_rate="$rate"
+      echo "| $(label "$mode") | $rate | $(awk -v a="$rate" -v b="$jdbc_rate" 'BEGIN { printf "%.2f", a / b }') \
+| $(echo "$runs" | head -1 | cut -d' ' -f1) … $(echo "$runs" | tail -1 | cut -d' ' -f1) \
+| $(echo "$median" | awk '{ printf "%d ms", $4 * 1000 }') \
+| $(( $(echo "$runs" | cut -d' ' -f2 | sort -n | tail -1) / 1024 )) MB \
+| $(echo "$median" | awk -v hz="$hz" '{ printf "%.1f s", $3 / hz }') |"
     done
-    java -cp "$cp" -Drows=0 io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null  # leave an empty database
+    rm -f "$results"
     ;;
   *) echo "unknown benchmark: $1 (known: migrations, streams)" >&2; exit 2 ;;
 esac

@@ -16,39 +16,39 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * A database of its own for one test class, on the MariaDB of the machine: 127.0.0.1:3306 as root without a
  * password, or the host:port in VING_TEST_DB_HOST. {@link #reset()} drops and creates it empty.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
-    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    public static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
     private static final String SERVER = "jdbc:mariadb://" + HOST + "/?user=root";
 
     private final String name;
 
-    TestDatabase(String name) {
+    public TestDatabase(String name) {
         this.name = name;
     }
 
-    void reset() throws SQLException {
+    public void reset() throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists `" + name + "`");
             statement.execute("create database `" + name + "`");
         }
     }
 
-    void drop() throws SQLException {
+    public void drop() throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists `" + name + "`");
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:mariadb://" + HOST + "/" + name + "?user=root&allowMultiQueries=true";
     }
 
-    DataSource dataSource() throws SQLException {
+    public DataSource dataSource() throws SQLException {
         return new MariaDbDataSource(jdbcUrl());
     }
 
-    List<String> query(String sql) throws SQLException {
+    public List<String> query(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
@@ -64,7 +64,7 @@ final class TestDatabase {
         return rows;
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -1,0 +1,104 @@
+package io.quarkiverse.ving.sql;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.mysqlclient.MySQLBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * A {@link VingDb} for code that CDI does not reach (command-line tools, scripts, tests), with the Vert.x instance,
+ * reactive pool and JDBC pool it owns. {@link #useDB()} is ving's {@code useDB()}: one database per process, from
+ * {@code VING_MYSQL}.
+ *
+ * <pre>
+ * VingDb db = StandaloneDb.useDB();
+ * db.select().from(UserTable.TABLE).where(eq(UserTable.email, "joe@example.com")).execute()
+ * </pre>
+ */
+public final class StandaloneDb implements AutoCloseable {
+
+    /** Connections each pool opens at most: enough for a tool, small beside the server's limit. */
+    private static final int POOL_SIZE = 4;
+
+    private static StandaloneDb shared;
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final AgroalDataSource dataSource;
+    private final VingDb db;
+
+    private StandaloneDb(VingMysql setting) {
+        this.vertx = Vertx.vertx();
+        this.pool = MySQLBuilder.pool()
+                .connectingTo(new MySQLConnectOptions().setHost(setting.host()).setPort(setting.port())
+                        .setDatabase(setting.database()).setUser(setting.user()).setPassword(setting.password()))
+                .with(new PoolOptions().setMaxSize(POOL_SIZE))
+                .using(vertx)
+                .build();
+        try {
+            this.dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                    .connectionPoolConfiguration(jdbc -> jdbc.maxSize(POOL_SIZE)
+                            .acquisitionTimeout(Duration.ofSeconds(30))
+                            .connectionFactoryConfiguration(factory -> factory.jdbcUrl(setting.jdbcUrl())
+                                    .principal(new NamePrincipal(setting.user()))
+                                    .credential(new SimplePassword(setting.password())))));
+        } catch (java.sql.SQLException e) {
+            closeReactive();
+            throw new IllegalStateException("Cannot make a JDBC pool for " + setting + ": " + e.getMessage(), e);
+        }
+        this.db = VingDb.using(pool, dataSource, setting.log());
+    }
+
+    /**
+     * ving's {@code useDB()}: the database of {@code VING_MYSQL}, opened on first use and closed when the process
+     * exits. Inside a running Quarkus application it is the application's own {@link VingDb}.
+     *
+     * @throws IllegalArgumentException when {@code VING_MYSQL} is missing or malformed, saying what is wrong
+     */
+    public static synchronized VingDb useDB() {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            return container.instance(VingDb.class).get();
+        }
+        if (shared == null) {
+            String value = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class)
+                    .orElseThrow(() -> new IllegalArgumentException(VingMysql.VARIABLE
+                            + " is not set: set it to the database, e.g. mysql://user:password@127.0.0.1:3306/app"));
+            StandaloneDb opened = open(VingMysql.parse(value));
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "ving-useDB-close"));
+            shared = opened;
+        }
+        return shared.db;
+    }
+
+    /** A database of one's own; close it when done. Connections are made when first needed. */
+    public static StandaloneDb open(VingMysql setting) {
+        return new StandaloneDb(setting);
+    }
+
+    public VingDb db() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        closeReactive();
+    }
+
+    private void closeReactive() {
+        pool.closeAndAwait();
+        vertx.closeAndAwait();
+    }
+}
