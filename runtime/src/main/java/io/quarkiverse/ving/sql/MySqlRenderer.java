@@ -4,6 +4,7 @@ import static io.quarkiverse.ving.table.SqlLiterals.identifier;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,8 @@ public final class MySqlRenderer {
     }
 
     private RenderedQuery result() {
-        return new RenderedQuery(sql.toString(), List.copyOf(params));
+        // null is a value like any other: an unmodifiable copy that keeps it, unlike List.copyOf
+        return new RenderedQuery(sql.toString(), Collections.unmodifiableList(new ArrayList<>(params)));
     }
 
     // --- statements --------------------------------------------------------------------------------------------

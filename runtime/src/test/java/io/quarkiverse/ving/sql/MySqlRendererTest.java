@@ -233,6 +233,15 @@ class MySqlRendererTest {
     }
 
     @Test
+    void aNullValueIsBoundAsNull() {
+        Map<Column<?>, Object> values = new LinkedHashMap<>();
+        values.put(EMAIL, null);
+        RenderedQuery rendered = insert(USERS).values(values).render();
+        assertEquals("insert into `users` (`email`) values (?)", rendered.sql());
+        assertEquals(Arrays.asList((Object) null), rendered.params());
+    }
+
+    @Test
     void insertOnDuplicateKeyUpdate() {
         assertRenders("insert into `users` (`email`, `realName`) values (?, ?) on duplicate key update `realName` = values(`users`.`realName`)",
                 List.of("joe@example.com", "Joe"),
