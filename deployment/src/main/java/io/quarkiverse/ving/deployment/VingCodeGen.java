@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.quarkiverse.ving.codegen.RecordClassWriter;
 import io.quarkiverse.ving.codegen.TableClassWriter;
+import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.schema.SchemaException;
 import io.quarkus.bootstrap.model.ApplicationModel;
@@ -20,15 +23,17 @@ import io.quarkus.deployment.CodeGenContext;
 import io.quarkus.deployment.CodeGenProvider;
 
 /**
- * Generates the typed table classes ({@code UserTable} …) from the ving schema files in {@code src/main/ving}
+ * Generates the typed table classes ({@code UserTable} …), records ({@code User}) and kinds ({@code Users}) from the ving schema files in {@code src/main/ving}
  * before the application is compiled, and again in dev mode whenever a schema file changes.
  */
 public class VingCodeGen implements CodeGenProvider {
 
     /** Build property naming another schema folder than {@code src/main/ving}. */
     static final String SCHEMAS_PROPERTY = "quarkus.ving.schemas";
-    /** Config key of the package the classes are generated in. */
+    /** Config key of the package the table classes are generated in. */
     static final String PACKAGE_PROPERTY = "quarkus.ving.codegen.package";
+    /** Config key of the package the record and kind classes are generated in. */
+    static final String RECORD_PACKAGE_PROPERTY = "quarkus.ving.codegen.record-package";
 
     private Path schemasOverride;
 
@@ -71,15 +76,19 @@ public class VingCodeGen implements CodeGenProvider {
         }
         String packageName = context.config().getOptionalValue(PACKAGE_PROPERTY, String.class)
                 .orElse(TableClassWriter.DEFAULT_PACKAGE);
-        Map<Path, String> sources;
+        String recordPackage = context.config().getOptionalValue(RECORD_PACKAGE_PROPERTY, String.class)
+                .orElse(RecordClassWriter.DEFAULT_PACKAGE);
+        Map<Path, String> sources = new LinkedHashMap<>();
         try {
-            sources = TableClassWriter.sources(SchemaDirectory.load(input), packageName);
+            List<Schema> schemas = SchemaDirectory.load(input);
+            sources.putAll(TableClassWriter.sources(schemas, packageName));
+            sources.putAll(RecordClassWriter.sources(schemas, recordPackage, packageName));
         } catch (SchemaException e) {
             throw new CodeGenException("Invalid ving schema:\n" + e.getMessage());
         }
         Path outDir = context.outDir();
         try {
-            removeStale(outDir.resolve(packageName.replace('.', '/')), sources.keySet());
+            removeStale(outDir, sources.keySet());
             for (Map.Entry<Path, String> source : sources.entrySet()) {
                 writeIfChanged(outDir.resolve(source.getKey()), source.getValue());
             }
@@ -89,16 +98,14 @@ public class VingCodeGen implements CodeGenProvider {
         return true;
     }
 
-    /** Removes the classes of kinds whose schema is gone. */
-    private static void removeStale(Path packageDir, Set<Path> current) throws IOException {
-        if (!Files.isDirectory(packageDir)) {
+    /** Removes the classes of kinds whose schema is gone: everything under the output folder is generated here. */
+    private static void removeStale(Path outDir, Set<Path> current) throws IOException {
+        if (!Files.isDirectory(outDir)) {
             return;
         }
-        Set<String> names = current.stream().map(path -> path.getFileName().toString()).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(packageDir)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith("Table.java") && !names.contains(name)) {
+        try (Stream<Path> files = Files.walk(outDir)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                if (!current.contains(outDir.relativize(file))) {
                     Files.delete(file);
                 }
             }

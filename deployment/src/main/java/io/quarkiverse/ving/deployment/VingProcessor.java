@@ -24,7 +24,9 @@ import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkiverse.ving.record.Kind;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -51,6 +53,12 @@ class VingProcessor {
     @BuildStep
     AdditionalBeanBuildItem vingDb() {
         return AdditionalBeanBuildItem.unremovableOf(VingDbProducer.class);
+    }
+
+    /** Generated kinds stay beans even when nothing injects them: {@code useKind("User")} looks them up. */
+    @BuildStep
+    UnremovableBeanBuildItem kinds() {
+        return UnremovableBeanBuildItem.beanTypes(Kind.class);
     }
 
     /** The packaged journal and SQL files, which the migrator reads at run time, native image included. */

@@ -58,5 +58,9 @@ public interface VingBuildTimeConfig {
         @WithName("package")
         @WithDefault("ving.drizzle.schema")
         String packageName();
+
+        /** The Java package the records ({@code User} …) and kinds ({@code Users} …) are generated in. */
+        @WithDefault("ving.record")
+        String recordPackage();
     }
 }
