@@ -230,4 +230,26 @@ class RecordsTest {
         assertEquals("No kind named Widget; the kinds are [APIKey, CronJob, S3File, User]", unknown.getMessage());
         assertFalse(found.model().props().isEmpty());
     }
+
+    @Test
+    void aRecordWithoutAnIdCannotBeUpdatedDeletedOrRefreshed() {
+        User unsaved = users.mint(Map.of("username", "new"));
+        assertEquals("Cannot update a User that has no id: insert it first",
+                assertThrows(IllegalStateException.class, unsaved::update).getMessage());
+        assertThrows(IllegalStateException.class, unsaved::delete);
+        assertThrows(IllegalStateException.class, unsaved::refresh);
+        assertThrows(IllegalStateException.class, () -> unsaved.children("apikeys"));
+    }
+
+    @Test
+    void aRecordMadeWithNewHasNoDatabaseUntilItsKindCopiesIt() {
+        User made = new User();
+        made.setUsername("made");
+        IllegalStateException error = assertThrows(IllegalStateException.class, made::insert);
+        assertTrue(error.getMessage().startsWith("This User was not made by its kind"), error.getMessage());
+        User bound = users.copy(made);
+        bound.setEmail("made@example.com");
+        await(bound.insert());
+        assertEquals("made", await(users.findOrDie(bound.getId())).getUsername());
+    }
 }

@@ -160,12 +160,17 @@ public class Kind<R extends VingRecord<R>> {
         return mint(Map.of());
     }
 
-    /** A new record of this kind with the values of another, but not its id: ving's {@code copy}. */
+    /**
+     * A new record of this kind with the values of another, but not its id: ving's {@code copy}. A prop the original
+     * leaves null (a record made with {@code new}) keeps the schema's default.
+     */
     public R copy(R original) {
-        Map<String, Object> values = new LinkedHashMap<>(original.getAll());
-        values.remove("id");
         R copy = mint();
-        values.forEach(copy::write);
+        original.getAll().forEach((name, value) -> {
+            if (value != null && !name.equals("id")) {
+                copy.write(name, value);
+            }
+        });
         propDefaults.forEach(copy::write);
         return copy;
     }
