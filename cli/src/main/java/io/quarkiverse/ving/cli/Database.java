@@ -1,16 +1,11 @@
 package io.quarkiverse.ving.cli;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
+import io.quarkiverse.ving.sql.JdbcPool;
 import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
 
@@ -18,6 +13,9 @@ import io.quarkiverse.ving.sql.VingMysql;
  * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log.
  */
 final class Database implements AutoCloseable {
+
+    /** Connections a command uses at most. */
+    private static final int POOL_SIZE = 2;
 
     private final VingMysql setting;
     private final AgroalDataSource dataSource;
@@ -33,19 +31,8 @@ final class Database implements AutoCloseable {
      * Fails with a message naming what is wrong.
      */
     static Database fromEnvironment() throws SQLException {
-        String value = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class).orElse(null);
-        if (value == null) {
-            throw new IllegalArgumentException(VingMysql.VARIABLE + " is not set. Set it to the database to migrate, e.g. "
-                    + "VING_MYSQL=mysql://user:password@127.0.0.1:3306/app");
-        }
-        VingMysql setting = VingMysql.parse(value);
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.maxSize(2)
-                        .acquisitionTimeout(Duration.ofSeconds(30))
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(setting.jdbcUrl())
-                                .principal(new NamePrincipal(setting.user()))
-                                .credential(new SimplePassword(setting.password()))));
-        return new Database(setting, AgroalDataSource.from(configuration));
+        VingMysql setting = VingMysql.required();
+        return new Database(setting, JdbcPool.open(setting, POOL_SIZE));
     }
 
     AgroalDataSource dataSource() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -172,25 +173,25 @@ public final class RecordClassWriter {
         return out.toString();
     }
 
-    private static java.util.Optional<String> defaultExpression(PropDefault value) {
+    private static Optional<String> defaultExpression(PropDefault value) {
         if (value instanceof PropDefault.Literal literal) {
             Object v = literal.value();
             String expression = v == null ? "null"
                     : v instanceof String text ? literal(text)
                             : v instanceof Long number ? number + "L"
                                     : v instanceof Double number ? number + "d" : String.valueOf(v);
-            return java.util.Optional.of("new PropDefault.Literal(" + expression + ")");
+            return Optional.of("new PropDefault.Literal(" + expression + ")");
         }
         if (value instanceof PropDefault.Now now) {
-            return java.util.Optional.of("new PropDefault.Now(" + literal(now.source()) + ")");
+            return Optional.of("new PropDefault.Now(" + literal(now.source()) + ")");
         }
         if (value instanceof PropDefault.NewUuid uuid) {
-            return java.util.Optional.of("new PropDefault.NewUuid(" + literal(uuid.source()) + ")");
+            return Optional.of("new PropDefault.NewUuid(" + literal(uuid.source()) + ")");
         }
         if (value instanceof PropDefault.Computed computed) {
-            return java.util.Optional.of("new PropDefault.Computed(" + literal(computed.source()) + ")");
+            return Optional.of("new PropDefault.Computed(" + literal(computed.source()) + ")");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String type(Column<?> column) {

@@ -146,8 +146,7 @@ public class Kind<R extends VingRecord<R>> {
 
     /** A new record, not yet inserted: the schema's defaults, then the kind's propDefaults, then these props. */
     public R mint(Map<String, ?> props) {
-        R record = newRecord.get();
-        record.bind(this);
+        R record = newRecord();
         for (RecordProp prop : model.columnProps()) {
             record.write(prop.name(), PropValues.defaultOf(kind(), prop));
         }
@@ -257,9 +256,15 @@ public class Kind<R extends VingRecord<R>> {
     }
 
     private R record(Row row) {
+        R record = newRecord();
+        record.readRow(row);
+        return record;
+    }
+
+    /** An empty record of this kind, bound to it. */
+    private R newRecord() {
         R record = newRecord.get();
         record.bind(this);
-        record.readRow(row);
         return record;
     }
 }

@@ -36,7 +36,7 @@ public class VingRecorder {
      */
     public void checkConnectionSetting() {
         try {
-            ConfiguredVingMysql.get();
+            VingMysql.configured();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
         }

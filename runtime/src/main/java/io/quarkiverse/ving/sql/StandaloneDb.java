@@ -1,13 +1,6 @@
 package io.quarkiverse.ving.sql;
 
-import java.time.Duration;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.vertx.mutiny.core.Vertx;
@@ -47,12 +40,7 @@ public final class StandaloneDb implements AutoCloseable {
                 .using(vertx)
                 .build();
         try {
-            this.dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                    .connectionPoolConfiguration(jdbc -> jdbc.maxSize(POOL_SIZE)
-                            .acquisitionTimeout(Duration.ofSeconds(30))
-                            .connectionFactoryConfiguration(factory -> factory.jdbcUrl(setting.jdbcUrl())
-                                    .principal(new NamePrincipal(setting.user()))
-                                    .credential(new SimplePassword(setting.password())))));
+            this.dataSource = JdbcPool.open(setting, POOL_SIZE);
         } catch (java.sql.SQLException e) {
             closeReactive();
             throw new IllegalStateException("Cannot make a JDBC pool for " + setting + ": " + e.getMessage(), e);
@@ -72,10 +60,7 @@ public final class StandaloneDb implements AutoCloseable {
             return container.instance(VingDb.class).get();
         }
         if (shared == null) {
-            String value = ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE, String.class)
-                    .orElseThrow(() -> new IllegalArgumentException(VingMysql.VARIABLE
-                            + " is not set: set it to the database, e.g. mysql://user:password@127.0.0.1:3306/app"));
-            StandaloneDb opened = open(VingMysql.parse(value));
+            StandaloneDb opened = open(VingMysql.required());
             Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "ving-useDB-close"));
             shared = opened;
         }

@@ -6,6 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * ving's one connection setting, {@code VING_MYSQL=mysql://user:pass@host:port/db?log=yes}, parsed. Errors name the
@@ -24,6 +27,20 @@ public record VingMysql(String user, String password, String host, int port, Str
     public static final String VARIABLE = "VING_MYSQL";
 
     private static final int DEFAULT_PORT = 3306;
+
+    /**
+     * The setting as the configuration holds it (environment, system property, {@code .env}), parsed; empty when it is
+     * not set, an IllegalArgumentException naming what is wrong when it is malformed.
+     */
+    public static Optional<VingMysql> configured() {
+        return ConfigProvider.getConfig().getOptionalValue(VARIABLE, String.class).map(VingMysql::parse);
+    }
+
+    /** {@link #configured()}, where the caller cannot go on without it: unset is an error saying what to set. */
+    public static VingMysql required() {
+        return configured().orElseThrow(() -> new IllegalArgumentException(VARIABLE
+                + " is not set. Set it to the database, e.g. " + VARIABLE + "=mysql://user:password@127.0.0.1:3306/app"));
+    }
 
     public static VingMysql parse(String value) {
         if (value == null || value.isBlank()) {
