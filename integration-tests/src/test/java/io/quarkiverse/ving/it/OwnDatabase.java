@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -11,24 +12,29 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A database of its own for one test class ({@code @WithTestResource(value = OwnDatabase.class, initArgs =
  * @ResourceArg(name = "database", value = "…"))}), created empty on the MariaDB of the machine (127.0.0.1:3306 as
- * root, or VING_TEST_DB_HOST), migrated at start, dropped at the end.
+ * root, or VING_TEST_DB_HOST), migrated at start, dropped at the end. Any other init arg is passed on as
+ * configuration ({@code quarkus.datasource.jdbc.max-size} and the like).
  */
 public class OwnDatabase implements QuarkusTestResourceLifecycleManager {
 
     static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
 
     private String database;
+    private final Map<String, String> configuration = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get("database");
+        configuration.putAll(initArgs);
+        database = configuration.remove("database");
     }
 
     @Override
     public Map<String, String> start() {
         execute("drop database if exists `" + database + "`");
         execute("create database `" + database + "`");
-        return Map.of("VING_MYSQL", "mysql://root@" + HOST + "/" + database, "quarkus.ving.migrate-at-start", "true");
+        configuration.put("VING_MYSQL", "mysql://root@" + HOST + "/" + database);
+        configuration.put("quarkus.ving.migrate-at-start", "true");
+        return configuration;
     }
 
     @Override
