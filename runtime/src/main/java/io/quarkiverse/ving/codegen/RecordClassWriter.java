@@ -156,6 +156,10 @@ public final class RecordClassWriter {
             out.append(".enums(").append(prop.enums().stream().map(value -> literal(String.valueOf(value)))
                     .collect(Collectors.joining(", "))).append(')');
         }
+        if (!prop.view().isEmpty()) {
+            out.append(".viewedBy(").append(prop.view().stream().map(JavaNames::literal).collect(Collectors.joining(", ")))
+                    .append(')');
+        }
         defaultExpression(prop.defaultValue()).ifPresent(expression -> out.append(".defaultTo(").append(expression).append(')'));
         if (prop.flag("autoUpdate")) {
             out.append(".autoUpdate()");

@@ -22,6 +22,7 @@ public final class RecordProp {
     private boolean required;
     private Integer length;
     private List<String> enums = List.of();
+    private List<String> view = List.of();
     private PropDefault defaultValue;
     private boolean autoUpdate;
     private boolean noSetAll;
@@ -41,6 +42,7 @@ public final class RecordProp {
         copy.required = required;
         copy.length = length;
         copy.enums = enums;
+        copy.view = view;
         copy.autoUpdate = autoUpdate;
         copy.noSetAll = noSetAll;
         copy.relation = relation;
@@ -76,6 +78,13 @@ public final class RecordProp {
     public RecordProp enums(String... values) {
         RecordProp copy = copy();
         copy.enums = List.of(values);
+        return copy;
+    }
+
+    /** The roles that may see the prop ({@code public}, {@code owner} or a role); none: private. */
+    public RecordProp viewedBy(String... roles) {
+        RecordProp copy = copy();
+        copy.view = List.of(roles);
         return copy;
     }
 
@@ -137,6 +146,16 @@ public final class RecordProp {
     /** The values an enum may take; empty when any. */
     public List<String> allowedValues() {
         return enums;
+    }
+
+    /** The roles that may see the prop. */
+    public List<String> view() {
+        return view;
+    }
+
+    /** Anyone may see the prop: its view names {@code public}. */
+    public boolean isPublic() {
+        return view.contains("public");
     }
 
     public PropDefault defaultValue() {

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.quarkiverse.ving.sql.Row;
 import io.quarkiverse.ving.table.Column;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +49,22 @@ public abstract class VingRecord<R extends VingRecord<R>> {
         Map<String, Object> values = new LinkedHashMap<>();
         for (RecordProp prop : model.columnProps()) {
             values.put(prop.name(), read(prop.name()));
+        }
+        return values;
+    }
+
+    /**
+     * The column props anyone may see (those whose view names {@code public}), in schema order: what a record shows
+     * as JSON, so that returning records from a REST resource never publishes a private prop such as a password.
+     * Map {@link #getAll()} for more.
+     */
+    @JsonValue
+    public Map<String, Object> publicProps() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordProp prop : model.columnProps()) {
+            if (prop.isPublic()) {
+                values.put(prop.name(), read(prop.name()));
+            }
         }
         return values;
     }
