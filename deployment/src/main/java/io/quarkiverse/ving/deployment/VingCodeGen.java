@@ -34,6 +34,7 @@ public class VingCodeGen implements CodeGenProvider {
     static final String PACKAGE_PROPERTY = "quarkus.ving.codegen.package";
     /** Config key of the package the record and kind classes are generated in. */
     static final String RECORD_PACKAGE_PROPERTY = "quarkus.ving.codegen.record-package";
+    static final String JPA_ENTITIES_PROPERTY = "quarkus.ving.codegen.jpa-entities";
 
     private Path schemasOverride;
 
@@ -78,11 +79,12 @@ public class VingCodeGen implements CodeGenProvider {
                 .orElse(TableClassWriter.DEFAULT_PACKAGE);
         String recordPackage = context.config().getOptionalValue(RECORD_PACKAGE_PROPERTY, String.class)
                 .orElse(RecordClassWriter.DEFAULT_PACKAGE);
+        boolean jpaEntities = context.config().getOptionalValue(JPA_ENTITIES_PROPERTY, Boolean.class).orElse(false);
         Map<Path, String> sources = new LinkedHashMap<>();
         try {
             List<Schema> schemas = SchemaDirectory.load(input);
             sources.putAll(TableClassWriter.sources(schemas, packageName));
-            sources.putAll(RecordClassWriter.sources(schemas, recordPackage, packageName));
+            sources.putAll(RecordClassWriter.sources(schemas, recordPackage, packageName, jpaEntities));
         } catch (SchemaException e) {
             throw new CodeGenException("Invalid ving schema:\n" + e.getMessage());
         }

@@ -24,6 +24,8 @@ import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkiverse.ving.record.Kind;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -91,10 +93,12 @@ class VingProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     void migrateAtStart(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
             List<JdbcDataSourceBuildItem> dataSources, BuildProducer<ServiceStartBuildItem> started,
-            BuildProducer<InitTaskCompletedBuildItem> initTasks) {
+            BuildProducer<InitTaskCompletedBuildItem> initTasks, BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
         recorder.migrateAtStart(config.migrations());
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
+        // Hibernate starts (and validates its mapping) after the migration, as it does after Flyway's
+        schemaReady.produce(new JdbcDataSourceSchemaReadyBuildItem(List.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME)));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,21 @@ import io.quarkiverse.ving.migrate.DdlWriter;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
-/** The application compiled against the classes generated from src/main/ving and serves them. */
+/** The application compiled against the classes generated from src/main/ving and serves them, with no database. */
 @QuarkusTest
+@TestProfile(GeneratedTablesTest.NoDatabase.class)
 class GeneratedTablesTest {
+
+    /** No VING_MYSQL: Hibernate, which would need one, is switched off. */
+    public static class NoDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.hibernate-orm.active", "false");
+        }
+    }
 
     @Test
     void everyKindHasItsGeneratedTable() {

@@ -62,5 +62,13 @@ public interface VingBuildTimeConfig {
         /** The Java package the records ({@code User} …) and kinds ({@code Users} …) are generated in. */
         @WithDefault("ving.record")
         String recordPackage();
+
+        /**
+         * Whether the records are also JPA entities ({@code @Entity}, {@code @Table}, {@code @Column} with each
+         * column's SQL type), so the same classes work with Hibernate Reactive or Hibernate ORM. The application then
+         * needs {@code jakarta.persistence} on its class path, which those extensions bring.
+         */
+        @WithDefault("false")
+        boolean jpaEntities();
     }
 }
