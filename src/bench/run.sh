@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark of src/bench against the MariaDB on 127.0.0.1:3306 (root, no password), or VING_BENCH_DB_HOST.
 #   src/bench/run.sh migrations      --prepare on 200 kinds of 15 props; --up of 100 small migrations
-#   src/bench/run.sh streams [N]     1,000,000 rows through JDBC streaming, the Vert.x cursor and ving's iterator(),
+#   src/bench/run.sh streams [N]     1,000,000 rows through JDBC streaming, the Vert.x cursor, ving's iterator() and
+#                                    as records through the generated Users.findAll(),
 #                                    each run in its own JVM at -Xmx64m, the ways interleaved over N rounds (5);
 #                                    reports the median rate, the time to the first row, the peak RSS (needs
 #                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
@@ -34,6 +35,7 @@ label() {
     cursor) echo 'Vert.x cursor stream (`createStream(1000).toMulti()`)' ;;
     ving) echo 'ving: `iterator()`, `quarkus.ving.stream=jdbc`' ;;
     ving-cursor) echo 'ving: `iterator()`, `quarkus.ving.stream=cursor`' ;;
+    findall) echo 'ving records: `users.findAll(null)`, `quarkus.ving.stream=jdbc`' ;;
   esac
 }
 
@@ -42,7 +44,7 @@ case "${1:-migrations}" in
   streams)
     cd "$root"
     rounds="${2:-5}"
-    modes=(jdbc cursor ving ving-cursor)
+    modes=(jdbc cursor ving ving-cursor findall)
     results="$(mktemp)"
     java -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null
     for ((round = 1; round <= rounds; round++)); do

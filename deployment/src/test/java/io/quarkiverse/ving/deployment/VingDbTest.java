@@ -12,6 +12,7 @@ import static io.quarkiverse.ving.sql.Orm.like;
 import static io.quarkiverse.ving.sql.Orm.select;
 import static io.quarkiverse.ving.sql.Orm.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.sql.Condition;
+import io.quarkiverse.ving.sql.QueryFailedException;
 import io.quarkiverse.ving.sql.Row;
 import io.quarkiverse.ving.sql.SelectQuery;
 import io.quarkiverse.ving.sql.VingDb;
@@ -239,10 +241,24 @@ class VingDbTest {
                         BIO, "")).execute()))
                 .await().indefinitely());
         assertTrue(failure.getMessage().contains("Duplicate entry"), failure.getMessage());
+        assertTrue(failure instanceof QueryFailedException, failure.getClass().getName());
         assertEquals(0, db.select().from(USERS).execute().await().indefinitely().size());
         db.transaction(tx -> tx.insert(USERS).values(Map.of(USERNAME, "kept", EMAIL, "kept@example.com", REAL_NAME, "Kept", BIO, ""))
                 .execute()).await().indefinitely();
         assertEquals(1, db.select().from(USERS).execute().await().indefinitely().size());
+    }
+
+    @Test
+    void aStatementTheServerRefusesNamesItselfAndTheServersErrorButNotItsValues() {
+        QueryFailedException failure = assertThrows(QueryFailedException.class, () -> db.select(as("x", sql("no_such_function({})",
+                "secret value"))).from(USERS).execute().await().indefinitely());
+        assertTrue(failure.getMessage().startsWith("`select no_such_function(?) as `x` from `users`` failed: FUNCTION "),
+                failure.getMessage());
+        assertTrue(failure.getMessage().endsWith(" does not exist (MySQL error 1305, SQLSTATE 42000)"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("secret value"), failure.getMessage());
+        assertEquals(1305, failure.errorCode());
+        assertEquals("42000", failure.sqlState());
+        assertEquals("select no_such_function(?) as `x` from `users`", failure.sql());
     }
 
     @Test

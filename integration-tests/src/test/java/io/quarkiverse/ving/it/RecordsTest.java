@@ -27,6 +27,7 @@ import io.quarkiverse.ving.record.FindOptions;
 import io.quarkiverse.ving.record.Kind;
 import io.quarkiverse.ving.record.Kinds;
 import io.quarkiverse.ving.record.Ouch;
+import io.quarkiverse.ving.sql.QueryFailedException;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -251,5 +252,47 @@ class RecordsTest {
         bound.setEmail("made@example.com");
         await(bound.insert());
         assertEquals("made", await(users.findOrDie(bound.getId())).getUsername());
+    }
+
+    @Test
+    void theKindsBuildersWorkOnItsTableAndCalcWhereAddsItsScope() {
+        User owner = createUser("owner");
+        assertSame(UserTable.TABLE, users.table());
+        await(users.insert().values(Map.of(UserTable.username, "raw", UserTable.email, "raw@example.com",
+                UserTable.realName, "Raw Insert", UserTable.bio, "")).execute());
+        assertEquals(1, await(users.update().set(Map.of(UserTable.bio, "updated")).where(eq(UserTable.username, "raw"))
+                .execute()).affectedRows());
+        assertEquals("updated", await(users.select().where(eq(UserTable.username, "raw")).execute()).get(0).get(UserTable.bio));
+        assertEquals(1, await(users.delete().where(eq(UserTable.username, "raw")).execute()).affectedRows());
+
+        @SuppressWarnings("unchecked")
+        Kind<APIKey> keys = (Kind<APIKey>) owner.children("apikeys");
+        await(keys.create(Map.of("name", "mine", "url", "https://example.com")));
+        assertEquals(List.of("mine"), await(apikeys.select().where(keys.calcWhere(like(APIKeyTable.name, "m%"))).execute())
+                .stream().map(row -> row.get(APIKeyTable.name)).toList());
+        assertEquals(0, await(apikeys.select().where(keys.calcWhere(like(APIKeyTable.name, "x%"))).execute()).size());
+        assertEquals(1L, await(keys.count(APIKeyTable.reason, null)), "count of a column counts its non-null values");
+    }
+
+    @Test
+    void aScopeIsCheckedLikeAnyValue() {
+        Ouch wrongType = assertThrows(Ouch.class, () -> apikeys.scopedTo(Map.of("userId", "seven")));
+        assertEquals(442, wrongType.code());
+        assertEquals("userId", wrongType.field());
+        assertThrows(Ouch.class, () -> apikeys.scopedTo(Map.of("nickname", 1L)));
+    }
+
+    @Test
+    void aRowTheServerRefusesFailsTheInsertAndLeavesTheRecordWithoutAnId() {
+        createUser("taken");
+        User twin = users.mint(Map.of("username", "taken", "email", "other@example.com", "realName", "Twin"));
+        QueryFailedException refused = assertThrows(QueryFailedException.class, () -> await(twin.insert()));
+        assertTrue(refused.getMessage().startsWith("`insert into `users` (`createdAt`, `updatedAt`, `username`"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("failed: Duplicate entry 'taken' for key 'usernameIndex' (MySQL error 1062, "
+                + "SQLSTATE 23000)"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("other@example.com"), "values stay out of the message");
+        assertEquals(1062, refused.errorCode());
+        assertNull(twin.getId());
+        assertEquals(1L, await(users.count(eq(UserTable.username, "taken"))));
     }
 }

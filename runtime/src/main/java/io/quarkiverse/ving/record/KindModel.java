@@ -18,6 +18,7 @@ public final class KindModel {
     private final Table table;
     private final Map<String, RecordProp> props;
     private final List<RecordProp> propsInOrder;
+    private final List<RecordProp> columnProps;
     private final Column<Long> id;
 
     @SuppressWarnings("unchecked")
@@ -30,6 +31,8 @@ public final class KindModel {
             this.props.putIfAbsent(prop.name(), prop);
         }
         this.propsInOrder = List.copyOf(props);
+        // read for every record a query returns: kept, not filtered each time
+        this.columnProps = propsInOrder.stream().filter(prop -> !prop.isVirtual()).toList();
         this.id = (Column<Long>) table.column("id").orElseThrow(
                 () -> new IllegalArgumentException("Kind " + kind + " has no id column: ving records need one"));
     }
@@ -49,7 +52,7 @@ public final class KindModel {
 
     /** The props that have a column, in schema order. */
     public List<RecordProp> columnProps() {
-        return propsInOrder.stream().filter(prop -> !prop.isVirtual()).toList();
+        return columnProps;
     }
 
     public Column<Long> id() {

@@ -198,7 +198,8 @@ public final class VingDb {
 
     private Uni<RowSet<io.vertx.mutiny.sqlclient.Row>> send(RenderedQuery rendered) {
         logged(rendered);
-        return client.preparedQuery(rendered.sql()).execute(Tuple.from(rendered.params()));
+        return client.preparedQuery(rendered.sql()).execute(Tuple.from(rendered.params()))
+                .onFailure().transform(failure -> QueryFailedException.of(rendered, failure));
     }
 
     /** Every statement goes to ving's query log when VING_MYSQL asks for it. */

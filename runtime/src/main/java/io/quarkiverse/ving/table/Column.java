@@ -112,6 +112,10 @@ public final class Column<T> implements Expression<T> {
 
     @Override
     public boolean equals(Object other) {
+        // the generated tables hand out one instance per column: rows look their columns up by them, row after row
+        if (this == other) {
+            return true;
+        }
         return other instanceof Column<?> column && table.equals(column.table) && name.equals(column.name)
                 && type.equals(column.type) && javaType.equals(column.javaType) && notNull == column.notNull
                 && autoincrement == column.autoincrement && primaryKey == column.primaryKey

@@ -21,12 +21,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
+import ving.record.Users;
 
 /**
  * Streams every row of a users-like table of 1,000,000 rows, one way per process (so each one's peak memory is its
  * own): {@code setup}, then {@code jdbc} (MariaDB Connector/J streaming), {@code cursor} (the Vert.x client's cursor
  * stream), {@code ving} ({@code db.select().from(users).iterator()} over JDBC) and {@code ving-cursor} (the same over
- * the cursor). Prints "rows seconds seconds-to-the-first-row".
+ * the cursor) and {@code findall} (records of the generated {@code Users} kind, {@code users.findAll(null)}, over JDBC).
+ * Prints "rows seconds seconds-to-the-first-row".
  */
 public final class StreamBenchmark {
 
@@ -49,7 +51,8 @@ public final class StreamBenchmark {
             case "cursor" -> cursor(select);
             case "ving" -> ving(users, VingDb.StreamMechanism.JDBC);
             case "ving-cursor" -> ving(users, VingDb.StreamMechanism.CURSOR);
-            default -> throw new IllegalArgumentException("setup, jdbc, cursor, ving or ving-cursor, not " + args[0]);
+            case "findall" -> findAll();
+            default -> throw new IllegalArgumentException("setup, jdbc, cursor, ving, ving-cursor or findall, not " + args[0]);
         };
         System.out.printf("%d %.3f %.3f%n", rows, (System.nanoTime() - queryStart) / 1e9, (firstRow - queryStart) / 1e9);
         System.exit(0); // Mutiny's default scheduler keeps a non-daemon thread alive
@@ -126,6 +129,24 @@ public final class StreamBenchmark {
             queryStart = System.nanoTime();
             db.select().from(users).iterator()
                     .onItem().invoke(row -> arrived(rows))
+                    .collect().last().await().indefinitely();
+            return rows.get();
+        } finally {
+            pool.closeAndAwait();
+            vertx.closeAndAwait();
+        }
+    }
+
+    /** Records, not rows: each row read into a generated {@code User} bound to its kind. */
+    private static long findAll() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Pool pool = pool(vertx);
+        try {
+            Users users = new Users(VingDb.using(pool, new MariaDbDataSource(url()), false));
+            AtomicLong rows = new AtomicLong();
+            queryStart = System.nanoTime();
+            users.findAll(null)
+                    .onItem().invoke(user -> arrived(rows))
                     .collect().last().await().indefinitely();
             return rows.get();
         } finally {
