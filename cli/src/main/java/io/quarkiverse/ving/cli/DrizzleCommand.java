@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL",
                 "  ving drizzle --up                           apply the pending migrations to VING_MYSQL's database",
                 "  ving drizzle --status                       list applied, pending, partial and modified migrations",
+                "  ving drizzle --status --json                the same as one JSON object",
                 "",
                 "VING_MYSQL=mysql://user:password@host:3306/database names the database (environment or .env);",
                 "?log=yes logs every statement." })
@@ -94,6 +95,9 @@ class DrizzleCommand implements Callable<Integer> {
         boolean status;
     }
 
+    @Option(names = "--json", description = "With --status: print the status as one JSON object.")
+    boolean json;
+
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "With --up: how long to wait for another run holding the migration lock (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
@@ -134,8 +138,8 @@ class DrizzleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (action.up || action.status) {
             MigrateActions migrate = new MigrateActions(new MigrationFolder(migrations), Duration.ofSeconds(lockTimeoutSeconds),
-                    stdout, stderr);
-            return action.up ? migrate.up() : migrate.status();
+                    stdout, stderr, json ? Colours.none() : Colours.forTerminal());
+            return action.up ? migrate.up() : migrate.status(json);
         }
         try {
             List<Schema> loaded = schemas.load();

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import io.quarkiverse.ving.json.JsonWriter;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFailedException;
 import io.quarkiverse.ving.migrate.MigrationFile;
@@ -22,12 +24,14 @@ final class MigrateActions {
     private final Duration lockTimeout;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Colours colours;
 
-    MigrateActions(MigrationFolder folder, Duration lockTimeout, PrintWriter out, PrintWriter err) {
+    MigrateActions(MigrationFolder folder, Duration lockTimeout, PrintWriter out, PrintWriter err, Colours colours) {
         this.folder = folder;
         this.lockTimeout = lockTimeout;
         this.out = out;
         this.err = err;
+        this.colours = colours;
     }
 
     int up() {
@@ -41,12 +45,18 @@ final class MigrateActions {
         });
     }
 
-    int status() {
+    int status(boolean json) {
         return withDatabase(ExitCodes.BAD_INPUT, database -> {
             MigrationStatus status = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
             }, database.statementLog()).status();
-            print(status, database.describe());
-            boolean drifted = printDrift(status, database);
+            Optional<List<String>> drift = drift(status, database);
+            if (json) {
+                out.println(JsonWriter.indented(StatusJson.of(status, drift, folder, database.describe())));
+            } else {
+                print(status, database.describe());
+                drift.ifPresent(this::printDrift);
+            }
+            boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);
             return status.needsAttention() || drifted ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
         });
     }
@@ -84,17 +94,18 @@ final class MigrateActions {
         for (MigrationStatus.Item item : status.migrations()) {
             String tag = item.migration().tag();
             switch (item.state()) {
-                case APPLIED -> out.println("  applied   " + tag);
-                case PENDING -> out.println("  pending   " + tag + (item.behindNewest()
+                case APPLIED -> out.println("  " + colours.green("applied ") + "  " + tag);
+                case PENDING -> out.println("  " + colours.yellow("pending ") + "  " + tag + (item.behindNewest()
                         ? "   (older than the newest applied; drizzle-kit's migrator would skip it)" : ""));
-                case PARTIAL -> out.println("  partial   " + tag + "   " + item.statementsDone() + " of "
+                case PARTIAL -> out.println("  " + colours.red("partial ") + "  " + tag + "   " + item.statementsDone() + " of "
                         + item.migration().statements().size() + " statements done"
                         + item.error().map(error -> "; stopped by: " + error).orElse(""));
-                case MODIFIED -> out.println("  modified  " + tag + "   changed since it was applied; restore it, and put changes in a new migration");
+                case MODIFIED -> out.println("  " + colours.red("modified") + "  " + tag
+                        + "   changed since it was applied; restore it, and put changes in a new migration");
             }
         }
         for (MigrationStatus.Unknown unknown : status.unknown()) {
-            out.println("  unknown   ledger row " + unknown.id() + " (created_at " + unknown.createdAt()
+            out.println("  " + colours.red("unknown ") + "  ledger row " + unknown.id() + " (created_at " + unknown.createdAt()
                     + ") matches no migration of the folder");
         }
         List<MigrationStatus.Item> all = status.migrations();
@@ -103,25 +114,27 @@ final class MigrateActions {
     }
 
     /**
-     * The database against the newest snapshot, once every migration is applied (before that, a difference is
-     * expected). Returns whether they differ.
+     * The statements that would make the database match the newest snapshot, once every migration is applied; empty
+     * (not checked) before that, when a difference is expected, or when there is no snapshot.
      */
-    private boolean printDrift(MigrationStatus status, Database database) throws SQLException {
+    private Optional<List<String>> drift(MigrationStatus status, Database database) throws SQLException {
         if (status.needsAttention() || folder.snapshotFiles().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        List<String> drift;
         try (Connection connection = database.dataSource().getConnection()) {
-            drift = SchemaDrift.between(connection, folder.latestSnapshot());
+            return Optional.of(SchemaDrift.between(connection, folder.latestSnapshot()).stream().map(String::strip).toList());
         }
+    }
+
+    private void printDrift(List<String> drift) {
         if (drift.isEmpty()) {
             out.println("The database matches the newest snapshot.");
-            return false;
+            return;
         }
-        out.println("The database differs from the newest snapshot (changed by hand, or migrated from elsewhere);");
+        out.println(colours.red("The database differs from the newest snapshot")
+                + " (changed by hand, or migrated from elsewhere);");
         out.println("these statements would make it match:");
-        drift.forEach(statement -> out.println("  " + statement.strip()));
-        return true;
+        drift.forEach(statement -> out.println("  " + statement));
     }
 
     /** "Applying 0001_add_users_bio (1 of 3)" per migration, and statement progress for long ones. */

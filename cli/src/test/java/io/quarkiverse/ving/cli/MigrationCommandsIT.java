@@ -103,6 +103,51 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void statusAsJson() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        PackagedCli.Result pending = drizzle("--status", "--json");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, pending.exitCode());
+        assertTrue(pending.output().startsWith("{\n  \"database\": \"root@"), pending.output());
+        assertTrue(pending.output().contains("""
+                  "needsAttention": true,
+                  "lastAvailable": "0000_create_apikeys_and_3_more",
+                  "lastApplied": null,
+                  "migrations": [
+                    {
+                      "tag": "0000_create_apikeys_and_3_more",
+                      "state": "pending",
+                      "statements": 7,
+                      "statementsDone": 0,
+                      "error": null,
+                      "behindNewest": false,
+                """), pending.output());
+        assertTrue(pending.output().endsWith("""
+                  "unknown": [],
+                  "drift": null
+                }
+                """), pending.output());
+
+        assertEquals(0, drizzle("--up").exitCode());
+        PackagedCli.Result applied = drizzle("--status", "--json");
+        assertEquals(0, applied.exitCode(), applied.output());
+        assertTrue(applied.output().contains("\"state\": \"applied\""), applied.output());
+        assertTrue(applied.output().contains("\"drift\": []"), applied.output());
+    }
+
+    @Test
+    void statusIsColouredOnATerminalOnly() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertFalse(drizzle("--status").output().contains("\u001B["), "no colour into a pipe");
+        // script(1) gives the command a pseudo-terminal, as a person's shell would
+        String line = String.join(" ", ving.command(List.of("drizzle", "--status", "--schemas", schemas.toString(),
+                "--migrations", migrations)).stream().map(argument -> "'" + argument + "'").toList());
+        PackagedCli.Result terminal = ving.runWith(List.of("script", "-qec", line, "/dev/null"), Map.of());
+        assertTrue(terminal.output().contains("\u001B[33mpending \u001B[0m  0000_create_apikeys_and_3_more"), terminal.output());
+        PackagedCli.Result noColor = ving.runWith(List.of("script", "-qec", line, "/dev/null"), Map.of("NO_COLOR", "1"));
+        assertTrue(noColor.output().contains("  pending   0000_create_apikeys_and_3_more"), noColor.output());
+    }
+
+    @Test
     void statusShowsDriftBetweenTheDatabaseAndTheNewestSnapshot() throws Exception {
         assertEquals(0, drizzle("--prepare").exitCode());
         assertEquals(0, drizzle("--up").exitCode());

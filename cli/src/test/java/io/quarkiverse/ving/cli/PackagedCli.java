@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +36,28 @@ final class PackagedCli {
     }
 
     Process start(List<String> arguments, Map<String, String> environment) throws IOException {
+        return startProcess(command(arguments), environment);
+    }
+
+    /** The command line that runs the packaged ving with these arguments. */
+    List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("ving.cli.jar")));
         command.addAll(arguments);
+        return command;
+    }
+
+    /** Any command line (one that wraps ving), with VING_MYSQL set to the test's database and these variables. */
+    Result runWith(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("VING_MYSQL", "mysql://root@" + HOST + "/" + database);
+        return finish(startProcess(command, all));
+    }
+
+    private static Process startProcess(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("VING_MYSQL");
+        builder.environment().remove("NO_COLOR");
         builder.environment().putAll(environment);
         return builder.start();
     }
