@@ -83,4 +83,24 @@ class DrizzleCommandTest {
     void printsItsVersion(LaunchResult result) {
         assertTrue(result.getOutput().startsWith("ving (quarkus-ving) "), result.getOutput());
     }
+
+    @Test
+    @Launch({ "--help" })
+    void helpListsTheCommandsAndTheExitCodes(LaunchResult result) {
+        assertTrue(result.getOutput().contains("Commands:"), result.getOutput());
+        assertTrue(result.getOutput().contains("Exit codes:"), result.getOutput());
+        assertTrue(result.getOutput().contains("3   database error"), result.getOutput());
+    }
+
+    @Test
+    @Launch({ "drizzle", "--help" })
+    void aCommandsHelpHasExamples(LaunchResult result) {
+        assertTrue(result.getOutput().contains("Examples:\n  ving drizzle --tables "), result.getOutput());
+    }
+
+    @Test
+    @Launch(value = { "drizzle", "--export", "--bogus" }, exitCode = 2)
+    void anUnknownOptionIsBadInput(LaunchResult result) {
+        assertTrue(result.getErrorOutput().startsWith("Unknown option: '--bogus'"), result.getErrorOutput());
+    }
 }

@@ -175,6 +175,35 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void aStatementTheServerRefusesIsADatabaseErrorAndLeavesThePartialState() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--prepare", "--custom", "--name", "broken").exitCode());
+        Path broken;
+        try (Stream<Path> files = Files.list(Path.of(migrations))) {
+            broken = files.filter(file -> file.getFileName().toString().endsWith("_broken.sql")).findFirst().orElseThrow();
+        }
+        Files.writeString(broken, "CREATE TABLE `seeds` (`id` int);\n--> statement-breakpoint\nINSERT INTO `nowhere` VALUES (1);\n");
+
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(ExitCodes.DATABASE_ERROR, up.exitCode(), up.output());
+        assertTrue(up.output().contains("nowhere"), up.output());
+        PackagedCli.Result status = drizzle("--status");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, status.exitCode());
+        assertTrue(status.output().contains("1 of 2 statements done"), status.output());
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsADatabaseError() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        for (String action : List.of("--status", "--up")) {
+            PackagedCli.Result unreachable = PackagedCli.finish(ving.start(List.of("drizzle", action, "--migrations", migrations),
+                    Map.of("VING_MYSQL", "mysql://root@127.0.0.1:1/nothing")));
+            assertEquals(ExitCodes.DATABASE_ERROR, unreachable.exitCode(), unreachable.output());
+            assertTrue(unreachable.output().startsWith("Database error: "), unreachable.output());
+        }
+    }
+
+    @Test
     void aMissingOrMalformedVingMysqlIsBadInput() throws Exception {
         PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations), Map.of()));
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
