@@ -6,6 +6,9 @@
 #                                    each run in its own JVM at -Xmx64m, the ways interleaved over N rounds (5);
 #                                    reports the median rate, the time to the first row, the peak RSS (needs
 #                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
+#   src/bench/run.sh startup [N]     `./ving schema --validate` and `./ving drizzle --status`, start to finish, on
+#                                    JDK 17 and 25, with and without the launcher's start-up archive, beside
+#                                    node's own start-up; the median of N runs (10) each
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # the deployment module too: the runtime's extension-descriptor check resolves it
@@ -37,6 +40,14 @@ label() {
     ving-cursor) echo 'ving: `iterator()`, `quarkus.ving.stream=cursor`' ;;
     findall) echo 'ving records: `users.findAll(null)`, `quarkus.ving.stream=jdbc`' ;;
   esac
+}
+
+# milliseconds one run of a command takes, start to finish
+millis() {
+  local start
+  start="$(date +%s%N)"
+  "$@" >/dev/null 2>&1 || true
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
 
 case "${1:-migrations}" in
@@ -75,5 +86,56 @@ case "${1:-migrations}" in
     done
     rm -f "$results"
     ;;
-  *) echo "unknown benchmark: $1 (known: migrations, streams)" >&2; exit 2 ;;
+  startup)
+    cd "$root"
+    runs="${2:-10}"
+    jdk17="${VING_BENCH_JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
+    jdk25="${VING_BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+    host="${VING_BENCH_DB_HOST:-127.0.0.1:3306}"
+    database=ving_bench_startup
+    export VING_MYSQL="mysql://root@$host/$database"
+    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database; create database $database"
+    JAVA_HOME="$jdk17" ./ving drizzle --up --migrations integration-tests/src/main/resources/ving/migrations >/dev/null
+    validate=(./ving schema --validate)
+    status=(./ving drizzle --status --migrations integration-tests/src/main/resources/ving/migrations)
+    # train both JDKs' archives before measuring
+    JAVA_HOME="$jdk17" "${validate[@]}" >/dev/null
+    JAVA_HOME="$jdk25" "${validate[@]}" >/dev/null
+    labels=("JDK 17, plain (VING_STARTUP=off)"
+      "JDK 17, C1 only (VING_STARTUP=off VING_JAVA_OPTS=-XX:TieredStopAtLevel=1)"
+      "JDK 17, launcher default: CDS archive + C1 only"
+      "JDK 25, plain (VING_STARTUP=off)"
+      "JDK 25, launcher default: AOT cache + C1 only")
+    environments=("JAVA_HOME=$jdk17 VING_STARTUP=off"
+      "JAVA_HOME=$jdk17 VING_STARTUP=off VING_JAVA_OPTS=-XX:TieredStopAtLevel=1"
+      "JAVA_HOME=$jdk17"
+      "JAVA_HOME=$jdk25 VING_STARTUP=off"
+      "JAVA_HOME=$jdk25")
+    results="$(mktemp)"
+    # the ways interleaved, round after round: this machine's speed drifts
+    for ((round = 0; round < runs; round++)); do
+      for i in "${!environments[@]}"; do
+        # shellcheck disable=SC2086 # one word per assignment
+        echo "$i validate $(env ${environments[$i]} bash -c "$(declare -f millis); millis ${validate[*]}")" >>"$results"
+        # shellcheck disable=SC2086
+        echo "$i status $(env ${environments[$i]} bash -c "$(declare -f millis); millis ${status[*]}")" >>"$results"
+      done
+      echo "node validate $(millis node -e 0)" >>"$results"
+    done
+    median() { awk -v w="$1" -v c="$2" '$1 == w && $2 == c { print $3 }' "$results" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+    echo "# Start-up benchmark"
+    echo
+    echo "- machine: $(nproc) cores, $(mariadb --version | grep -o 'Distrib [^,]*'); median of $runs interleaved runs, wall time"
+    echo "  of the whole command including the ./ving launcher (bash, and its check that nothing needs building)"
+    echo
+    echo "| JVM | ving schema --validate | ving drizzle --status |"
+    echo "|---|---|---|"
+    for i in "${!environments[@]}"; do
+      echo "| ${labels[$i]} | $(median "$i" validate) ms | $(median "$i" status) ms |"
+    done
+    echo "| node $(node --version), \`node -e 0\` (nothing loaded) | $(median node validate) ms | |"
+    rm -f "$results"
+    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
+    ;;
+  *) echo "unknown benchmark: $1 (known: migrations, streams, startup)" >&2; exit 2 ;;
 esac

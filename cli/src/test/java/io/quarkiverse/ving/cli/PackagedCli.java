@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged {@code ving} command (target/quarkus-app) run as a process, and a database of the test's own on the
+ * The packaged {@code ving} command (target/quarkus-app, or the native executable with -Dnative) run as a process, and a database of the test's own on the
  * machine's MariaDB (127.0.0.1:3306 as root, or VING_TEST_DB_HOST).
  */
 final class PackagedCli {
@@ -39,10 +39,12 @@ final class PackagedCli {
         return startProcess(command(arguments), environment);
     }
 
-    /** The command line that runs the packaged ving with these arguments. */
+    /** The command line that runs the packaged ving with these arguments: the native executable when built, else the jar. */
     List<String> command(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("ving.cli.jar")));
+        String executable = System.getProperty("ving.cli.executable", "");
+        List<String> command = new ArrayList<>(executable.isBlank()
+                ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", System.getProperty("ving.cli.jar"))
+                : List.of(executable));
         command.addAll(arguments);
         return command;
     }
