@@ -204,6 +204,27 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void inAVingProjectTheDefaultsAndDotEnvAreEnough() throws Exception {
+        Path project = Files.createDirectories(work.resolve("project"));
+        Path projectSchemas = Files.createDirectories(project.resolve("src/main/ving"));
+        try (Stream<Path> files = Files.list(schemas)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, projectSchemas.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(project.resolve(".env"), "# as ving keeps it\nVING_MYSQL=mysql://root@" + PackagedCli.HOST
+                + "/ving_migration_commands_it\n");
+
+        assertEquals(0, ving.runIn(project, "drizzle", "-p").exitCode());
+        assertTrue(Files.isDirectory(project.resolve("src/main/resources/ving/migrations/meta")));
+        PackagedCli.Result up = ving.runIn(project, "drizzle", "-u");
+        assertEquals(0, up.exitCode(), up.output());
+        PackagedCli.Result status = ving.runIn(project, "drizzle", "-s");
+        assertEquals(0, status.exitCode(), status.output());
+        assertTrue(status.output().contains("against root@" + PackagedCli.HOST + "/ving_migration_commands_it"), status.output());
+    }
+
+    @Test
     void aMissingOrMalformedVingMysqlIsBadInput() throws Exception {
         PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations), Map.of()));
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());

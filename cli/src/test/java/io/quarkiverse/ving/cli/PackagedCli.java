@@ -56,6 +56,14 @@ final class PackagedCli {
         return finish(startProcess(command, all));
     }
 
+    /** Runs ving in this working directory, with no VING_MYSQL in the environment. */
+    Result runIn(Path directory, String... arguments) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(List.of(arguments))).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("VING_MYSQL");
+        builder.environment().remove("NO_COLOR");
+        return finish(builder.start());
+    }
+
     private static Process startProcess(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("VING_MYSQL");
