@@ -5,6 +5,7 @@ import static io.quarkiverse.ving.sql.Orm.like;
 import java.net.URI;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,8 +43,9 @@ public class UsersResource {
     @Inject
     Users users;
 
+    /** Looked up when used: an application run without a database switches Hibernate off (GeneratedTablesTest). */
     @Inject
-    Mutiny.SessionFactory sessions;
+    Instance<Mutiny.SessionFactory> sessions;
 
     @GET
     @Produces(RestMediaType.APPLICATION_NDJSON)
@@ -93,7 +95,7 @@ public class UsersResource {
     @Path("/{id}/hibernate")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<User> readThroughHibernate(@PathParam("id") long id) {
-        return sessions.withSession(session -> session.find(User.class, id))
+        return sessions.get().withSession(session -> session.find(User.class, id))
                 .onItem().ifNull().failWith(() -> new Ouch(Ouch.NOT_FOUND, "User not found.", "id"));
     }
 }
