@@ -1,38 +1,68 @@
 package io.quarkiverse.ving.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.embedded.EmbeddedMariaDb;
 import io.quarkiverse.ving.sql.JdbcPool;
 import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
 
 /**
- * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log.
+ * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log; without VING_MYSQL, the
+ * embedded MariaDB of the working directory ({@code .ving/}), unless {@code VING_EMBEDDED=false}.
  */
 final class Database implements AutoCloseable {
 
     /** Connections a command uses at most. */
     private static final int POOL_SIZE = 2;
+    /** Where the command line keeps its embedded MariaDB, in the working directory, as ving keeps its own files. */
+    static final Path EMBEDDED_DIRECTORY = Path.of(".ving");
+    static final String EMBEDDED_DATABASE = "ving";
+    /** Set to false where a missing VING_MYSQL is a mistake, as in the migration job's images. */
+    static final String EMBEDDED_VARIABLE = "VING_EMBEDDED";
 
     private final VingMysql setting;
     private final AgroalDataSource dataSource;
+    private final EmbeddedMariaDb embedded;
 
-    private Database(VingMysql setting, AgroalDataSource dataSource) {
+    private Database(VingMysql setting, AgroalDataSource dataSource, EmbeddedMariaDb embedded) {
         this.setting = setting;
         this.dataSource = dataSource;
+        this.embedded = embedded;
     }
 
     /**
      * Connects to the database of {@code VING_MYSQL}, read as Quarkus reads configuration: from the environment,
-     * a system property, or a {@code .env} file in the working directory (as ving reads its own .env).
-     * Fails with a message naming what is wrong.
+     * a system property, or a {@code .env} file in the working directory (as ving reads its own .env). Without it,
+     * starts (or joins) the embedded MariaDB and says so on {@code notices}. Fails with a message naming what is wrong.
      */
-    static Database fromEnvironment() throws SQLException {
-        VingMysql setting = VingMysql.required();
-        return new Database(setting, JdbcPool.open(setting, POOL_SIZE));
+    static Database fromEnvironment(PrintWriter notices) throws SQLException {
+        Optional<VingMysql> configured = VingMysql.configured();
+        if (configured.isPresent()) {
+            return new Database(configured.get(), JdbcPool.open(configured.get(), POOL_SIZE), null);
+        }
+        if (!ConfigProvider.getConfig().getOptionalValue(EMBEDDED_VARIABLE, Boolean.class).orElse(true)) {
+            VingMysql.required(); // fails, saying what to set
+        }
+        EmbeddedMariaDb server = EmbeddedMariaDb.startOrJoin(EMBEDDED_DIRECTORY.toAbsolutePath(), EMBEDDED_DATABASE);
+        VingMysql setting = VingMysql.parse(server.vingMysql(EMBEDDED_DATABASE));
+        notices.println("VING_MYSQL is not set: using the embedded MariaDB in " + EMBEDDED_DIRECTORY + "/ ("
+                + server.vingMysql(EMBEDDED_DATABASE) + "). Set VING_MYSQL for any other database.");
+        notices.flush();
+        try {
+            return new Database(setting, JdbcPool.open(setting, POOL_SIZE), server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     AgroalDataSource dataSource() {
@@ -56,5 +86,8 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
     }
 }

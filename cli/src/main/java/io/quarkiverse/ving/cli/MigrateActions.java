@@ -72,7 +72,7 @@ final class MigrateActions {
      * @param refused the status when the migrations refuse to go on (a changed file, a broken folder)
      */
     private int withDatabase(int refused, DatabaseAction action) {
-        try (Database database = Database.fromEnvironment()) {
+        try (Database database = Database.fromEnvironment(err)) {
             return action.run(database);
         } catch (MigrationFailedException | MigrationLockException e) {
             err.println(e.getMessage());
@@ -86,6 +86,9 @@ final class MigrateActions {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage()); // the embedded MariaDB did not start
+            return ExitCodes.DATABASE_ERROR;
         }
     }
 

