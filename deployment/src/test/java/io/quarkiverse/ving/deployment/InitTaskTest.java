@@ -17,6 +17,8 @@ class InitTaskTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            // about the build, not the database: no embedded MariaDB
+            .overrideConfigKey("quarkus.ving.devservices.enabled", "false")
             .addBuildChainCustomizer(chain -> chain.addBuildStep((BuildContext context) -> {
                 for (InitTaskBuildItem task : context.consumeMulti(InitTaskBuildItem.class)) {
                     if (task.getName().equals("ving-migrate")) {

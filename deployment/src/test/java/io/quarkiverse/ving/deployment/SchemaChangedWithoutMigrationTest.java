@@ -15,6 +15,8 @@ class SchemaChangedWithoutMigrationTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            // about the build, not the database: no embedded MariaDB
+            .overrideConfigKey("quarkus.ving.devservices.enabled", "false")
             .overrideConfigKey("quarkus.ving.schemas", Path.of("../src/main/ving").toAbsolutePath().normalize().toString())
             .overrideConfigKey("quarkus.ving.check-migrations", "fail")
             .assertException(e -> {

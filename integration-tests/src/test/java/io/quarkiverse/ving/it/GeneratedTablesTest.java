@@ -22,11 +22,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(GeneratedTablesTest.NoDatabase.class)
 class GeneratedTablesTest {
 
-    /** No VING_MYSQL: Hibernate, which would need one, is switched off. */
+    /** No database at all: neither VING_MYSQL nor the embedded MariaDB, and Hibernate, which would need one, off. */
     public static class NoDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.hibernate-orm.active", "false");
+            return Map.of("quarkus.hibernate-orm.active", "false", "quarkus.ving.devservices.enabled", "false");
         }
     }
 

