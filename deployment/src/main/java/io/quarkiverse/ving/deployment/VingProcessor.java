@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Singleton;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.ving.migrate.Journal;
@@ -17,19 +19,22 @@ import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPlan;
 import io.quarkiverse.ving.migrate.Renames;
 import io.quarkiverse.ving.migrate.SnapshotDiff;
+import io.quarkiverse.ving.record.Kind;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
 import io.quarkiverse.ving.runtime.VingDbProducer;
+import io.quarkiverse.ving.runtime.VingMigrationsLocation;
+import io.quarkiverse.ving.runtime.VingReadinessCheck;
 import io.quarkiverse.ving.runtime.VingRecorder;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
-import io.quarkus.datasource.common.runtime.DataSourceUtil;
-import io.quarkiverse.ving.record.Kind;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -41,6 +46,7 @@ import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class VingProcessor {
 
@@ -86,6 +92,20 @@ class VingProcessor {
         if (config.checkConnectionAtStart()) {
             recorder.checkConnectionSetting();
         }
+    }
+
+    /** The readiness check, when the application has quarkus-smallrye-health (nothing consumes it otherwise). */
+    @BuildStep
+    HealthBuildItem readiness(VingBuildTimeConfig config) {
+        return new HealthBuildItem(VingReadinessCheck.class.getName(), config.healthEnabled());
+    }
+
+    /** Where the migrations are packaged, as a bean: a build-time setting that the readiness check reads at run time. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem migrationsLocation(VingRecorder recorder, VingBuildTimeConfig config) {
+        return SyntheticBeanBuildItem.configure(VingMigrationsLocation.class).scope(Singleton.class)
+                .supplier(recorder.migrationsLocation(config.migrations())).done();
     }
 
     /** With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves. */

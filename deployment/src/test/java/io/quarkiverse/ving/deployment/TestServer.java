@@ -1,16 +1,39 @@
 package io.quarkiverse.ving.deployment;
 
+import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.quarkus.test.QuarkusUnitTest;
+
 /** The machine's MariaDB (127.0.0.1:3306 as root, or VING_TEST_DB_HOST), for creating and dropping test databases. */
 final class TestServer {
 
     static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    /** drizzle-kit's own first migration of the reference schemas. */
+    static final String FIXTURE_MIGRATIONS = "../src/test/drizzle-kit/expected/migrations/";
 
     private TestServer() {
+    }
+
+    /**
+     * An application on a database of the test's own, created empty (utf8mb4) before the application starts and
+     * dropped after the class, with drizzle-kit's first migration of the reference schemas packaged as its migrations.
+     */
+    static QuarkusUnitTest appOnOwnDatabase(String database) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(root -> root
+                        .addClass(TestServer.class)
+                        .addAsResource(new File(FIXTURE_MIGRATIONS + "0000_init.sql"), "ving/migrations/0000_init.sql")
+                        .addAsResource(new File(FIXTURE_MIGRATIONS + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
+                .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + database)
+                .setBeforeAllCustomizer(() -> {
+                    execute("drop database if exists " + database);
+                    execute("create database " + database + " character set utf8mb4");
+                })
+                .setAfterAllCustomizer(() -> execute("drop database if exists " + database));
     }
 
     /** Runs a statement on the server, outside any database. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +36,6 @@ class VingDbStreamTest {
 
     private static final String HOST = TestServer.HOST;
     private static final String DATABASE = "ving_db_stream_test";
-    private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
     private static final int ROWS = 200_000;
     private static final int NOTE_LENGTH = 500;
 
@@ -51,22 +49,12 @@ class VingDbStreamTest {
     private static final Column<String> NOTE = (Column<String>) CRONJOBS.column("note").orElseThrow();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root
-                    .addClass(TestServer.class)
-                    .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
-                    .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
-            .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE)
+    static final QuarkusUnitTest APP = TestServer.appOnOwnDatabase(DATABASE)
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
             // one connection: a stream that kept its connection would block the next one
             .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
             .overrideConfigKey("quarkus.datasource.jdbc.acquisition-timeout", "5s")
-            .overrideConfigKey("quarkus.datasource.reactive.max-size", "1")
-            .setBeforeAllCustomizer(() -> {
-                TestServer.execute("drop database if exists " + DATABASE);
-                TestServer.execute("create database " + DATABASE);
-            })
-            .setAfterAllCustomizer(() -> TestServer.execute("drop database if exists " + DATABASE));
+            .overrideConfigKey("quarkus.datasource.reactive.max-size", "1");
 
     @Inject
     VingDb db;

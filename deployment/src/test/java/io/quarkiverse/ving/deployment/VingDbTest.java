@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,6 @@ class VingDbTest {
 
     private static final String HOST = TestServer.HOST;
     private static final String DATABASE = "ving_db_test";
-    private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
 
     /** The reference tables, as the generated classes hold them. */
     private static final Map<String, Table> TABLES = new LinkedHashMap<>();
@@ -84,18 +82,9 @@ class VingDbTest {
     private static final Column<LocalDateTime> LAST_RUN = column(CRONJOBS, "lastRunAt");
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root
-                    .addClass(TestServer.class)
-                    .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
-                    .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
+    static final QuarkusUnitTest APP = TestServer.appOnOwnDatabase(DATABASE)
             .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE + "?log=yes")
-            .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
-            .setBeforeAllCustomizer(() -> {
-                TestServer.execute("drop database if exists " + DATABASE);
-                TestServer.execute("create database " + DATABASE + " character set utf8mb4");
-            })
-            .setAfterAllCustomizer(() -> TestServer.execute("drop database if exists " + DATABASE));
+            .overrideConfigKey("quarkus.ving.migrate-at-start", "true");
 
     @Inject
     VingDb db;

@@ -29,6 +29,14 @@ public interface VingBuildTimeConfig {
     DevServices devservices();
 
     /**
+     * Whether the application gets ving's readiness check when quarkus-smallrye-health is present: the database
+     * reachable and, unless {@code quarkus.ving.health.migrations=false}, no migration pending or partly applied.
+     */
+    @WithName("health.enabled")
+    @WithDefault("true")
+    boolean healthEnabled();
+
+    /**
      * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
      * {@code ving/migrations}. Its journal and SQL files are registered as native-image resources.
      */

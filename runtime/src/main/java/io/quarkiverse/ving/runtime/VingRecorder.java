@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -61,6 +62,11 @@ public class VingRecorder {
         } catch (SQLException e) {
             throw new IllegalStateException("ving could not migrate the database at start: " + e.getMessage(), e);
         }
+    }
+
+    /** The packaged migrations' location, for the beans that read them at run time. */
+    public Supplier<VingMigrationsLocation> migrationsLocation(String location) {
+        return () -> new VingMigrationsLocation(location);
     }
 
     /** Every statement in ving's query log when VING_MYSQL asks for it with ?log=yes. */

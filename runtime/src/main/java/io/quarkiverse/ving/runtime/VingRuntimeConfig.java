@@ -32,4 +32,17 @@ public interface VingRuntimeConfig {
     /** How long a migration at start waits for another run holding the migration lock. */
     @WithDefault("60s")
     Duration lockTimeout();
+
+    /** The readiness check, with quarkus-smallrye-health. */
+    Health health();
+
+    interface Health {
+
+        /**
+         * Whether the readiness check also reports not ready while a packaged migration is pending, partially applied
+         * or modified since it was applied. The database being reachable is always checked.
+         */
+        @WithDefault("true")
+        boolean migrations();
+    }
 }
