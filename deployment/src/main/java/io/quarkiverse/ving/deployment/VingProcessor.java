@@ -43,9 +43,11 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.InitTaskBuildItem;
 import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class VingProcessor {
@@ -112,9 +114,16 @@ class VingProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void migrateAtStart(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
-            List<JdbcDataSourceBuildItem> dataSources, BuildProducer<ServiceStartBuildItem> started,
+            List<JdbcDataSourceBuildItem> dataSources, LaunchModeBuildItem launchMode, OutputTargetBuildItem output,
+            BuildProducer<ServiceStartBuildItem> started,
             BuildProducer<InitTaskCompletedBuildItem> initTasks, BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
         recorder.migrateAtStart(config.migrations());
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+            // after the migrations, so that push only adds what no migration has yet
+            Path project = output.getOutputDirectory().getParent();
+            recorder.syncSchemas(config.dev().schemaSync(), schemasFolder(config, project).toString(),
+                    project.resolve("src/main/resources").resolve(config.migrations()).toString());
+        }
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
         // Hibernate starts (and validates its mapping) after the migration, as it does after Flyway's
@@ -135,6 +144,11 @@ class VingProcessor {
                 .withSharedFilesystem(true);
     }
 
+    /** The schema folder of the project: quarkus.ving.schemas, or src/main/ving. */
+    private static Path schemasFolder(VingBuildTimeConfig config, Path project) {
+        return config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT));
+    }
+
     /** A schema that changed with no migration prepared for it: warn, or fail the build when configured. */
     @BuildStep
     @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
@@ -143,7 +157,7 @@ class VingProcessor {
             return;
         }
         Path project = output.getOutputDirectory().getParent();
-        Path schemas = config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT));
+        Path schemas = schemasFolder(config, project);
         Path migrations = project.resolve("src/main/resources").resolve(config.migrations());
         if (!Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
             return;

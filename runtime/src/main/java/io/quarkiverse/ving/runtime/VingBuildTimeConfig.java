@@ -28,6 +28,9 @@ public interface VingBuildTimeConfig {
     /** The embedded MariaDB of dev mode and tests. */
     DevServices devservices();
 
+    /** Dev mode. */
+    Dev dev();
+
     /**
      * Whether the application gets ving's readiness check when quarkus-smallrye-health is present: the database
      * reachable and, unless {@code quarkus.ving.health.migrations=false}, no migration pending or partly applied.
@@ -61,6 +64,24 @@ public interface VingBuildTimeConfig {
         WARN,
         FAIL,
         OFF
+    }
+
+    interface Dev {
+
+        /**
+         * What dev mode does with the database when the schemas change, at each (re)start: {@code push} applies the
+         * difference to the dev database directly, as drizzle-kit push does, leaving out anything that drops a table
+         * or column; {@code prepare} writes the migration to the migrations folder, as {@code ving drizzle --prepare}
+         * would; {@code none} leaves both alone.
+         */
+        @WithDefault("push")
+        SchemaSync schemaSync();
+    }
+
+    enum SchemaSync {
+        PUSH,
+        PREPARE,
+        NONE
     }
 
     interface DevServices {

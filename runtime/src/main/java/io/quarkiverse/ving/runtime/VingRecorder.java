@@ -1,29 +1,51 @@
 package io.quarkiverse.ving.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationFile;
+import io.quarkiverse.ving.migrate.MigrationFolder;
+import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
+import io.quarkiverse.ving.migrate.SchemaDrift;
+import io.quarkiverse.ving.migrate.Snapshot;
+import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
+import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
-/** What the application does at start-up: apply its packaged migrations when asked to. */
+/**
+ * What the application does at start-up: apply its packaged migrations when asked to, and in dev mode bring the dev
+ * database to the schemas.
+ */
 @Recorder
 public class VingRecorder {
 
     private static final Logger LOG = Logger.getLogger(VingRecorder.class);
+    /** Statements push leaves to a migration: they drop a table, a column or a key's data. */
+    private static final Pattern DESTRUCTIVE = Pattern.compile("^\\s*(DROP TABLE|ALTER TABLE \\S+ DROP COLUMN)",
+            Pattern.CASE_INSENSITIVE);
 
     private final RuntimeValue<VingRuntimeConfig> config;
 
@@ -62,6 +84,47 @@ public class VingRecorder {
         } catch (SQLException e) {
             throw new IllegalStateException("ving could not migrate the database at start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Dev mode: brings the dev database to the schemas ({@code push}: the additive part of the difference, applied
+     * directly) or writes the migration for them ({@code prepare}). Nothing without a database or schemas.
+     */
+    public void syncSchemas(VingBuildTimeConfig.SchemaSync mode, String schemasFolder, String migrationsFolder) {
+        Path schemas = Path.of(schemasFolder);
+        if (mode == VingBuildTimeConfig.SchemaSync.NONE || !Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
+            return;
+        }
+        List<Schema> loaded = SchemaDirectory.load(schemas);
+        if (mode == VingBuildTimeConfig.SchemaSync.PREPARE) {
+            MigrationPreparer.Result result = MigrationPreparer.prepare(loaded, new MigrationFolder(Path.of(migrationsFolder)),
+                    new MigrationPreparer.Options(Optional.empty(), false, false, false), Clock.systemUTC());
+            result.entry().ifPresent(entry -> LOG.infof("ving dev: wrote the migration %s for the changed schemas", entry.tag()));
+            return;
+        }
+        InstanceHandle<AgroalDataSource> dataSource = Arc.container().instance(AgroalDataSource.class);
+        if (!dataSource.isAvailable() || VingMysql.configured().isEmpty() && !dataSourceUrlConfigured()) {
+            return;
+        }
+        try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
+            List<String> pushed = new ArrayList<>();
+            for (String change : SchemaDrift.between(connection, Snapshot.following(Snapshot.EMPTY, TableMapper.tables(loaded)))) {
+                if (DESTRUCTIVE.matcher(change).find()) {
+                    LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.", change.strip());
+                    continue;
+                }
+                statement.execute(change);
+                pushed.add(change.strip());
+            }
+            pushed.forEach(change -> LOG.infof("ving dev: pushed %s", change));
+        } catch (SQLException e) {
+            LOG.warnf("ving dev: could not push the schemas to the dev database: %s", e.getMessage());
+        }
+    }
+
+    private static boolean dataSourceUrlConfigured() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
     }
 
     /** The packaged migrations' location, for the beans that read them at run time. */
