@@ -13,13 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.ving.embedded.TestMariaDb;
+
 /**
- * The packaged {@code ving} command (target/quarkus-app, or the native executable with -Dnative) run as a process, and a database of the test's own on the
- * machine's MariaDB (127.0.0.1:3306 as root, or VING_TEST_DB_HOST).
+ * The packaged {@code ving} command (target/quarkus-app, or the native executable with -Dnative) run as a process,
+ * and a database of the test's own on the test server ({@link TestMariaDb}: VING_TEST_DB_HOST, 127.0.0.1:3306 or an
+ * embedded MariaDB).
  */
 final class PackagedCli {
 
-    static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    static final String HOST = TestMariaDb.host();
 
     private final String database;
 

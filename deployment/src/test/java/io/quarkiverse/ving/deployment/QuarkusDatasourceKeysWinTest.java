@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.embedded.TestMariaDb;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** When a user sets Quarkus' own datasource keys, they win over VING_MYSQL. */
 class QuarkusDatasourceKeysWinTest {
 
-    private static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    private static final String HOST = TestMariaDb.host();
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()

@@ -6,12 +6,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.quarkiverse.ving.embedded.TestMariaDb;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** The machine's MariaDB (127.0.0.1:3306 as root, or VING_TEST_DB_HOST), for creating and dropping test databases. */
+/** The test server ({@link TestMariaDb}: VING_TEST_DB_HOST, 127.0.0.1:3306 or an embedded MariaDB), as root. */
 final class TestServer {
 
-    static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    static final String HOST = TestMariaDb.host();
     /** drizzle-kit's own first migration of the reference schemas. */
     static final String FIXTURE_MIGRATIONS = "../src/test/drizzle-kit/expected/migrations/";
 

@@ -7,17 +7,18 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quarkiverse.ving.embedded.TestMariaDb;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A database of its own for one test class ({@code @WithTestResource(value = OwnDatabase.class, initArgs =
- * @ResourceArg(name = "database", value = "…"))}), created empty on the MariaDB of the machine (127.0.0.1:3306 as
- * root, or VING_TEST_DB_HOST), migrated at start, dropped at the end. Any other init arg is passed on as
+ * @ResourceArg(name = "database", value = "…"))}), created empty on the test server ({@link TestMariaDb}:
+ * VING_TEST_DB_HOST, 127.0.0.1:3306 or an embedded MariaDB), migrated at start, dropped at the end. Any other init arg is passed on as
  * configuration ({@code quarkus.datasource.jdbc.max-size} and the like).
  */
 public class OwnDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    static final String HOST = TestMariaDb.host();
 
     private String database;
     private final Map<String, String> configuration = new HashMap<>();

@@ -12,13 +12,15 @@ import javax.sql.DataSource;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import io.quarkiverse.ving.embedded.TestMariaDb;
+
 /**
- * A database of its own for one test class, on the MariaDB of the machine: 127.0.0.1:3306 as root without a
- * password, or the host:port in VING_TEST_DB_HOST. {@link #reset()} drops and creates it empty.
+ * A database of its own for one test class, on the test server ({@link TestMariaDb}: VING_TEST_DB_HOST, else
+ * 127.0.0.1:3306, else an embedded MariaDB), as root without a password. {@link #reset()} drops and creates it empty.
  */
 public final class TestDatabase {
 
-    public static final String HOST = System.getenv().getOrDefault("VING_TEST_DB_HOST", "127.0.0.1:3306");
+    public static final String HOST = TestMariaDb.host();
     private static final String SERVER = "jdbc:mariadb://" + HOST + "/?user=root";
 
     private final String name;
