@@ -111,8 +111,7 @@ final class MigrateActions {
             out.println("  " + colours.red("unknown ") + "  ledger row " + unknown.id() + " (created_at " + unknown.createdAt()
                     + ") matches no migration of the folder");
         }
-        List<MigrationStatus.Item> all = status.migrations();
-        out.println("Last Migration Available: " + (all.isEmpty() ? "none" : all.get(all.size() - 1).migration().tag()));
+        out.println("Last Migration Available: " + status.lastAvailable().map(item -> item.migration().tag()).orElse("none"));
         out.println("Last Migration Applied: " + status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
     }
 

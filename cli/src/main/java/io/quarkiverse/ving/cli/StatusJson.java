@@ -40,13 +40,12 @@ final class StatusJson {
             ledgerRow.put("createdAt", row.createdAt());
             unknown.add(ledgerRow);
         }
-        List<MigrationStatus.Item> all = status.migrations();
         boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", database);
         json.put("folder", folder.directory().toString());
         json.put("needsAttention", status.needsAttention() || drifted);
-        json.put("lastAvailable", all.isEmpty() ? null : all.get(all.size() - 1).migration().tag());
+        json.put("lastAvailable", status.lastAvailable().map(item -> item.migration().tag()).orElse(null));
         json.put("lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse(null));
         json.put("migrations", migrations);
         json.put("unknown", unknown);

@@ -51,7 +51,7 @@ public class VingDevServicesProcessor {
         EmbeddedMariaDb server = EmbeddedMariaDb.startOrJoin(directory, DATABASE);
         String vingMysql = server.vingMysql(DATABASE);
         LOG.infof("No database configured: ving started an embedded MariaDB in %s, VING_MYSQL=%s", directory, vingMysql);
-        running = new RunningDevService("ving-embedded-mariadb", null, server::close, settings(VingMysql.parse(vingMysql)));
+        running = new RunningDevService("ving-embedded-mariadb", null, server::close, settings(vingMysql));
         shutdown.addCloseTask(VingDevServicesProcessor::stop, true);
         return running.toBuildItem();
     }
@@ -63,10 +63,10 @@ public class VingDevServicesProcessor {
     }
 
     /** VING_MYSQL and the datasource keys it stands for, which the application's configuration factory derives too late here. */
-    private static Map<String, String> settings(VingMysql database) {
+    private static Map<String, String> settings(String vingMysql) {
+        VingMysql database = VingMysql.parse(vingMysql);
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(VingMysql.VARIABLE, "mysql://" + database.user() + "@" + database.host() + ":" + database.port() + "/"
-                + database.database());
+        settings.put(VingMysql.VARIABLE, vingMysql);
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         settings.put("quarkus.datasource.reactive.url", database.reactiveUrl());
         settings.put("quarkus.datasource.username", database.user());

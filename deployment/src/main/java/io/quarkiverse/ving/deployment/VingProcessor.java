@@ -122,7 +122,7 @@ class VingProcessor {
             // after the migrations, so that push only adds what no migration has yet
             Path project = output.getOutputDirectory().getParent();
             recorder.syncSchemas(config.dev().schemaSync(), schemasFolder(config, project).toString(),
-                    project.resolve("src/main/resources").resolve(config.migrations()).toString());
+                    migrationsFolder(config, project).toString());
         }
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
@@ -144,6 +144,11 @@ class VingProcessor {
                 .withSharedFilesystem(true);
     }
 
+    /** The project's migrations folder, from which quarkus.ving.migrations is packaged. */
+    private static Path migrationsFolder(VingBuildTimeConfig config, Path project) {
+        return project.resolve("src/main/resources").resolve(config.migrations());
+    }
+
     /** The schema folder of the project: quarkus.ving.schemas, or src/main/ving. */
     private static Path schemasFolder(VingBuildTimeConfig config, Path project) {
         return config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT));
@@ -158,7 +163,7 @@ class VingProcessor {
         }
         Path project = output.getOutputDirectory().getParent();
         Path schemas = schemasFolder(config, project);
-        Path migrations = project.resolve("src/main/resources").resolve(config.migrations());
+        Path migrations = migrationsFolder(config, project);
         if (!Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
             return;
         }

@@ -47,9 +47,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param database the database to create, letters, digits and underscores
      */
     public static EmbeddedMariaDb startOrJoin(Path directory, String database) {
-        if (!DATABASE_NAME.matcher(database).matches()) {
-            throw new IllegalArgumentException("An embedded database is named with letters, digits and _, not " + database);
-        }
+        requireDatabaseName(database); // before starting anything
         Path portFile = directory.resolve("server.port");
         Integer running = runningPort(portFile);
         if (running != null) {
@@ -111,9 +109,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Creates a database in the server unless it exists. */
     public void createDatabase(String database) {
-        if (!DATABASE_NAME.matcher(database).matches()) {
-            throw new IllegalArgumentException("An embedded database is named with letters, digits and _, not " + database);
-        }
+        requireDatabaseName(database);
         try {
             if (server != null) {
                 server.createDB(database);
@@ -152,6 +148,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             server.stop();
         } catch (IOException e) {
             LOG.warnf("Stopping the embedded MariaDB on port %d failed: %s", port, e.getMessage());
+        }
+    }
+
+    /** A name that goes into SQL as it is: letters, digits and underscores only. */
+    private static void requireDatabaseName(String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("An embedded database is named with letters, digits and _, not " + database);
         }
     }
 

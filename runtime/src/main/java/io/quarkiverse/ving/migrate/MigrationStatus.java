@@ -43,6 +43,11 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
         return !unknown.isEmpty() || migrations.stream().anyMatch(item -> item.state() != State.APPLIED);
     }
 
+    /** The newest migration of the folder, whatever its state. */
+    public Optional<Item> lastAvailable() {
+        return migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
+    }
+
     public Optional<Item> lastApplied() {
         return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED)
                 .reduce((first, second) -> second);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -107,16 +106,14 @@ public class VingRecorder {
             return;
         }
         try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
-            List<String> pushed = new ArrayList<>();
             for (String change : SchemaDrift.between(connection, Snapshot.following(Snapshot.EMPTY, TableMapper.tables(loaded)))) {
                 if (DESTRUCTIVE.matcher(change).find()) {
                     LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.", change.strip());
                     continue;
                 }
                 statement.execute(change);
-                pushed.add(change.strip());
+                LOG.infof("ving dev: pushed %s", change.strip());
             }
-            pushed.forEach(change -> LOG.infof("ving dev: pushed %s", change));
         } catch (SQLException e) {
             LOG.warnf("ving dev: could not push the schemas to the dev database: %s", e.getMessage());
         }
