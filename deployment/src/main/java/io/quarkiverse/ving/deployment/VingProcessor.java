@@ -120,9 +120,8 @@ class VingProcessor {
         recorder.migrateAtStart(config.migrations());
         if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
             // after the migrations, so that push only adds what no migration has yet
-            Path project = output.getOutputDirectory().getParent();
-            recorder.syncSchemas(config.dev().schemaSync(), schemasFolder(config, project).toString(),
-                    migrationsFolder(config, project).toString());
+            ProjectFolders folders = ProjectFolders.of(config, output);
+            recorder.syncSchemas(config.dev().schemaSync(), folders.schemas().toString(), folders.migrations().toString());
         }
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
@@ -144,16 +143,6 @@ class VingProcessor {
                 .withSharedFilesystem(true);
     }
 
-    /** The project's migrations folder, from which quarkus.ving.migrations is packaged. */
-    private static Path migrationsFolder(VingBuildTimeConfig config, Path project) {
-        return project.resolve("src/main/resources").resolve(config.migrations());
-    }
-
-    /** The schema folder of the project: quarkus.ving.schemas, or src/main/ving. */
-    private static Path schemasFolder(VingBuildTimeConfig config, Path project) {
-        return config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT));
-    }
-
     /** A schema that changed with no migration prepared for it: warn, or fail the build when configured. */
     @BuildStep
     @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
@@ -161,9 +150,9 @@ class VingProcessor {
         if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
             return;
         }
-        Path project = output.getOutputDirectory().getParent();
-        Path schemas = schemasFolder(config, project);
-        Path migrations = migrationsFolder(config, project);
+        ProjectFolders folders = ProjectFolders.of(config, output);
+        Path schemas = folders.schemas();
+        Path migrations = folders.migrations();
         if (!Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
             return;
         }

@@ -3,6 +3,7 @@ package io.quarkiverse.ving.deployment;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -30,11 +31,14 @@ final class TestServer {
                         .addAsResource(new File(FIXTURE_MIGRATIONS + "0000_init.sql"), "ving/migrations/0000_init.sql")
                         .addAsResource(new File(FIXTURE_MIGRATIONS + "meta/_journal.json"), "ving/migrations/meta/_journal.json"))
                 .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + database)
-                .setBeforeAllCustomizer(() -> {
-                    execute("drop database if exists " + database);
-                    execute("create database " + database + " character set utf8mb4");
-                })
+                .setBeforeAllCustomizer(() -> createEmpty(database))
                 .setAfterAllCustomizer(() -> execute("drop database if exists " + database));
+    }
+
+    /** Creates the database anew, empty: each test class has its own. */
+    static void createEmpty(String database) {
+        execute("drop database if exists " + database);
+        execute("create database " + database + " character set utf8mb4");
     }
 
     /** Runs a statement on the server, outside any database. */
@@ -42,6 +46,18 @@ final class TestServer {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The number a {@code select count(*)} on the server gives. */
+    static long count(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("The test needs MariaDB on " + HOST + ": " + e.getMessage(), e);
         }

@@ -28,8 +28,7 @@ class VingDevPushTest {
 
     static {
         // before the extension starts dev mode: an empty database of this test's own
-        TestServer.execute("drop database if exists " + DATABASE);
-        TestServer.execute("create database " + DATABASE);
+        TestServer.createEmpty(DATABASE);
     }
 
     @RegisterExtension

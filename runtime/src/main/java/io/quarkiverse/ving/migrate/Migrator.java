@@ -84,28 +84,70 @@ public final class Migrator {
      */
     public List<MigrationFile> up() throws SQLException {
         List<MigrationFile> migrations = source.migrations();
+        return underLock((connection, ledger) -> {
+            // Decided under the lock: a run that waited sees what the run before it applied.
+            Map<Long, Ledger.Progress> progress = ledger.progress();
+            MigrationStatus status = status(migrations, ledger.rows(), progress);
+            refuseModified(status);
+            List<MigrationStatus.Item> todo = status.migrations().stream()
+                    .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
+                    .toList();
+            List<MigrationFile> applied = new ArrayList<>();
+            for (int i = 0; i < todo.size(); i++) {
+                MigrationFile migration = todo.get(i).migration();
+                listener.migrationStarting(migration, i + 1, todo.size());
+                apply(connection, ledger, migration, Optional.ofNullable(progress.get(migration.when())));
+                listener.migrationApplied(migration);
+                applied.add(migration);
+            }
+            return applied;
+        });
+    }
+
+    /**
+     * Records pending migrations as applied without running their statements, for a database that already holds their
+     * changes: a dev database that {@code push} brought to the schemas before the migrations were written or pulled.
+     * Under the lock; each row is recorded as {@link #up} would record it.
+     *
+     * @param pending the migrations to record, each pending
+     * @throws MigrationException when one of them is not pending, or a migration not among them is not applied
+     */
+    public void recordWithoutRunning(List<MigrationFile> pending) throws SQLException {
+        List<String> tags = pending.stream().map(MigrationFile::tag).toList();
+        List<MigrationFile> migrations = source.migrations();
+        underLock((connection, ledger) -> {
+            MigrationStatus status = status(migrations, ledger.rows(), ledger.progress());
+            for (MigrationStatus.Item item : status.migrations()) {
+                MigrationStatus.State expected = tags.contains(item.migration().tag())
+                        ? MigrationStatus.State.PENDING
+                        : MigrationStatus.State.APPLIED;
+                if (item.state() != expected) {
+                    throw new MigrationException(source.locationOf(item.migration()), "Cannot record "
+                            + String.join(", ", tags) + " as applied without running: " + item.migration().tag()
+                            + " is " + item.state().name().toLowerCase(Locale.ROOT) + ".");
+                }
+            }
+            for (MigrationStatus.Item item : status.inState(MigrationStatus.State.PENDING)) {
+                finish(connection, ledger, item.migration());
+                listener.migrationApplied(item.migration());
+            }
+            return null;
+        });
+    }
+
+    /** What runs while this run holds the migration lock, with the ledger tables created. */
+    private interface LockedWork<T> {
+        T run(Connection connection, Ledger ledger) throws SQLException;
+    }
+
+    private <T> T underLock(LockedWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             String lock = lockName(connection);
             acquire(connection, lock);
             try {
                 Ledger ledger = new Ledger(connection);
                 ledger.create();
-                // Decided under the lock: a run that waited sees what the run before it applied.
-                Map<Long, Ledger.Progress> progress = ledger.progress();
-                MigrationStatus status = status(migrations, ledger.rows(), progress);
-                refuseModified(status);
-                List<MigrationStatus.Item> todo = status.migrations().stream()
-                        .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
-                        .toList();
-                List<MigrationFile> applied = new ArrayList<>();
-                for (int i = 0; i < todo.size(); i++) {
-                    MigrationFile migration = todo.get(i).migration();
-                    listener.migrationStarting(migration, i + 1, todo.size());
-                    apply(connection, ledger, migration, Optional.ofNullable(progress.get(migration.when())));
-                    listener.migrationApplied(migration);
-                    applied.add(migration);
-                }
-                return applied;
+                return work.run(connection, ledger);
             } finally {
                 release(connection, lock);
             }

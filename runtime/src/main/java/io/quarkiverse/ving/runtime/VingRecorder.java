@@ -23,6 +23,7 @@ import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
+import io.quarkiverse.ving.runtime.devui.VingDevProject;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.sql.QueryLog;
@@ -127,6 +128,12 @@ public class VingRecorder {
     /** The packaged migrations' location, for the beans that read them at run time. */
     public Supplier<VingMigrationsLocation> migrationsLocation(String location) {
         return () -> new VingMigrationsLocation(location);
+    }
+
+    /** Dev mode: the project's folders, for the Dev UI's migrations page. */
+    public Supplier<VingDevProject> devProject(String schemasFolder, String migrationsFolder,
+            VingBuildTimeConfig.SchemaSync schemaSync) {
+        return () -> new VingDevProject(schemasFolder, migrationsFolder, schemaSync);
     }
 
     /** Every statement in ving's query log when VING_MYSQL asks for it with ?log=yes. */

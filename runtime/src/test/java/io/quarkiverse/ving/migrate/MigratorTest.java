@@ -132,6 +132,27 @@ class MigratorTest {
     }
 
     @Test
+    void aMigrationWhoseChangesThePushMadeIsRecordedWithoutRunning() throws SQLException {
+        MigrationFolder folder = folder("create table a (id int)", "create table b (id int)");
+        MigrationFile first = folder.migrations().get(0);
+        MigrationFile second = folder.migrations().get(1);
+        MigrationException refused = assertThrows(MigrationException.class,
+                () -> migrator(folder).recordWithoutRunning(List.of(second)));
+        assertTrue(refused.getMessage().contains("Cannot record 0001_step1 as applied without running: 0000_step0 is pending"),
+                refused.getMessage());
+
+        migrator(folder).up();
+        assertThrows(MigrationException.class, () -> migrator(folder).recordWithoutRunning(List.of(first)), "already applied");
+        folder.add("pushed", "create table c (id int)", Snapshot.following(folder.latestSnapshot(), List.of()), 1_900_000_000_000L);
+        folder.add("pushed_too", "create table d (id int)", Snapshot.following(folder.latestSnapshot(), List.of()), 1_900_000_000_001L);
+        migrator(folder).recordWithoutRunning(folder.migrations().subList(2, 4));
+        assertEquals(List.of(MigrationStatus.State.APPLIED, MigrationStatus.State.APPLIED),
+                migrator(folder).status().migrations().subList(2, 4).stream().map(MigrationStatus.Item::state).toList());
+        assertEquals(List.of(), DATABASE.query("select table_name from information_schema.tables where table_schema = database() "
+                + "and table_name in ('c', 'd')"), "recorded, not run");
+    }
+
+    @Test
     void aFailedStatementIsRecordedAndTheFixedMigrationResumesThere() throws SQLException, IOException {
         MigrationFolder folder = folder(join("create table a (id int)", "alter table a add c1 int", "alter table missing add c2 int",
                 "alter table a add c3 int"));

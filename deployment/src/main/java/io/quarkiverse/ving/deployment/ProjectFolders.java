@@ -1,0 +1,22 @@
+package io.quarkiverse.ving.deployment;
+
+import java.nio.file.Path;
+
+import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
+import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+
+/**
+ * The folders of the project being built, on disk: what the build checks and what dev mode reads and writes.
+ *
+ * @param schemas the ving schema files: quarkus.ving.schemas, or src/main/ving
+ * @param migrations the migrations folder from which quarkus.ving.migrations is packaged
+ */
+record ProjectFolders(Path schemas, Path migrations) {
+
+    static ProjectFolders of(VingBuildTimeConfig config, OutputTargetBuildItem output) {
+        Path project = output.getOutputDirectory().getParent();
+        return new ProjectFolders(config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT)).normalize(),
+                project.resolve("src/main/resources").resolve(config.migrations()).normalize());
+    }
+}

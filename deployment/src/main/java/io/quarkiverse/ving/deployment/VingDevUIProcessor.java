@@ -1,0 +1,89 @@
+package io.quarkiverse.ving.deployment;
+
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
+import io.quarkiverse.ving.runtime.VingRecorder;
+import io.quarkiverse.ving.runtime.devui.VingDevProject;
+import io.quarkiverse.ving.runtime.devui.VingJsonRpcService;
+import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.TableMapper;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.IsLocalDevelopment;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
+import io.quarkus.devui.spi.page.CardPageBuildItem;
+import io.quarkus.devui.spi.page.Page;
+
+/**
+ * ving's card in the Dev UI: the kinds with their columns (read from the schemas at each dev-mode build, so an edited
+ * schema shows after the reload), and the migrations of the project against the dev database, with prepare and apply.
+ */
+@BuildSteps(onlyIf = IsLocalDevelopment.class)
+class VingDevUIProcessor {
+
+    @BuildStep
+    CardPageBuildItem card(VingBuildTimeConfig config, OutputTargetBuildItem output) {
+        List<Map<String, Object>> kinds = kinds(ProjectFolders.of(config, output));
+        CardPageBuildItem card = new CardPageBuildItem();
+        card.addBuildTimeData("kinds", kinds);
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Kinds")
+                .icon("font-awesome-solid:table")
+                .componentLink("qwc-ving-kinds.js")
+                .staticLabel(String.valueOf(kinds.size())));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Migrations")
+                .icon("font-awesome-solid:code-branch")
+                .componentLink("qwc-ving-migrations.js"));
+        return card;
+    }
+
+    @BuildStep
+    JsonRPCProvidersBuildItem jsonRpc() {
+        return new JsonRPCProvidersBuildItem(VingJsonRpcService.class);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem devProject(VingRecorder recorder, VingBuildTimeConfig config, OutputTargetBuildItem output) {
+        ProjectFolders folders = ProjectFolders.of(config, output);
+        return SyntheticBeanBuildItem.configure(VingDevProject.class).scope(Singleton.class)
+                .supplier(recorder.devProject(folders.schemas().toString(), folders.migrations().toString(),
+                        config.dev().schemaSync()))
+                .done();
+    }
+
+    /** Each kind with its table and columns, as the page's grid shows them. */
+    private static List<Map<String, Object>> kinds(ProjectFolders folders) {
+        if (!Files.isDirectory(folders.schemas())) {
+            return List.of();
+        }
+        List<Schema> schemas = SchemaDirectory.load(folders.schemas());
+        List<Table> tables = TableMapper.tables(schemas);
+        return tables.stream().map(table -> {
+            Schema schema = schemas.stream().filter(s -> s.tableName().equals(table.name())).findFirst().orElseThrow();
+            Map<String, Object> kind = new LinkedHashMap<>();
+            kind.put("kind", schema.kind());
+            kind.put("table", table.name());
+            kind.put("file", schema.file().getFileName().toString());
+            kind.put("columns", table.columns().stream().map(column -> Map.of(
+                    "name", column.name(),
+                    "type", column.type().sql(),
+                    "definition", DdlWriter.columnDefinition(column))).toList());
+            return kind;
+        }).toList();
+    }
+}

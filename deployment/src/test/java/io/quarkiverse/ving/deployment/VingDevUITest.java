@@ -1,0 +1,138 @@
+package io.quarkiverse.ving.deployment;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.QuarkusDevModeTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/**
+ * ving's Dev UI card: the kinds page's data comes from the schemas, and the migrations page's calls show the status of
+ * the project's migrations and prepare and apply them on the dev database, called over the Dev UI's own WebSocket.
+ */
+class VingDevUITest {
+
+    private static final String DATABASE = "ving_dev_ui_test";
+    private static final String NAMESPACE = "quarkus-ving";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        TestServer.createEmpty(DATABASE);
+    }
+
+    @RegisterExtension
+    static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root
+                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestServer.HOST + "/" + DATABASE + "\n"),
+                            "application.properties"))
+            .setCodeGenSources("ving");
+
+    @TestHTTPResource
+    URI base;
+
+    @AfterAll
+    static void dropDatabase() {
+        TestServer.execute("drop database if exists " + DATABASE);
+    }
+
+    @Test
+    void theKindsPageShowsEachKindWithItsColumns() throws Exception {
+        String page = given().get("/q/dev-ui/").then().statusCode(200).extract().asString();
+        Matcher importMap = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertTrue(importMap.find(), "the Dev UI's import map");
+        JsonNode imports = JSON.readTree(importMap.group(1)).get("imports");
+        assertTrue(imports.has(NAMESPACE + "-data"), imports::toPrettyString);
+
+        String module = given().get(imports.get(NAMESPACE + "-data").asText()).then().statusCode(200).extract().asString();
+        JsonNode kinds = exported(module, "kinds");
+        assertEquals(1, kinds.size(), kinds::toPrettyString);
+        assertEquals("Widget", kinds.at("/0/kind").asText());
+        assertEquals("widgets", kinds.at("/0/table").asText());
+        assertEquals("Widget.mjs", kinds.at("/0/file").asText());
+        List<String> columns = new ArrayList<>();
+        kinds.at("/0/columns").forEach(column -> columns.add(column.get("name").asText()));
+        assertEquals(List.of("id", "createdAt", "updatedAt", "name"), columns);
+        assertEquals("`name` varchar(60) NOT NULL DEFAULT ''", kinds.at("/0/columns/3/definition").asText());
+
+        for (String component : List.of("qwc-ving-kinds.js", "qwc-ving-migrations.js")) {
+            String source = given().get("/q/dev-ui/" + NAMESPACE + "/" + component).then().statusCode(200).extract().asString();
+            assertFalse(source.contains("from 'build-time-data'"), "Quarkus serves it with the data's import resolved");
+        }
+    }
+
+    @Test
+    void theMigrationsPagePreparesAndApplies() throws Exception {
+        try (DevUiJsonRpcClient rpc = new DevUiJsonRpcClient(base.getPort())) {
+            JsonNode status = rpc.call(NAMESPACE + "_getStatus", Map.of());
+            assertEquals("push", status.get("schemaSync").asText());
+            assertEquals(0, status.get("migrations").size(), "no migration yet");
+            assertEquals(1, status.get("unprepared").size(), status::toPrettyString);
+            assertTrue(status.at("/unprepared/0").asText().startsWith("CREATE TABLE `widgets` ("), status::toPrettyString);
+
+            JsonNode prepared = rpc.call(NAMESPACE + "_prepare", Map.of("name", "widgets", "confirmDrops", false));
+            assertTrue(prepared.get("ok").asBoolean(), prepared::toPrettyString);
+            assertEquals("0000_widgets", prepared.at("/migrations/0").asText());
+            assertTrue(prepared.get("sql").asText().startsWith("CREATE TABLE `widgets` ("), prepared::toPrettyString);
+            assertTrue(prepared.get("message").asText().contains("recorded as applied"),
+                    "push had made the table: the migration is recorded, not run: " + prepared);
+
+            status = rpc.call(NAMESPACE + "_getStatus", Map.of());
+            assertEquals("applied", status.at("/migrations/0/state").asText(), status::toPrettyString);
+            assertEquals(0, status.get("unprepared").size());
+
+            JsonNode again = rpc.call(NAMESPACE + "_prepare", Map.of("name", "", "confirmDrops", false));
+            assertEquals("The schemas match the newest migration: nothing to prepare.", again.get("message").asText());
+
+            // a database the migration has not reached: apply runs it
+            TestServer.execute("drop table " + DATABASE + ".widgets");
+            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
+            assertEquals("pending", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
+            JsonNode applied = rpc.call(NAMESPACE + "_apply", Map.of());
+            assertEquals("Applied 0000_widgets.", applied.get("message").asText(), applied::toPrettyString);
+            assertEquals("applied", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
+            assertEquals(1, TestServer.count("select count(*) from information_schema.tables where table_schema = '"
+                    + DATABASE + "' and table_name = 'widgets'"));
+
+            // pending, and the database already as the migration makes it (push): recorded, not run
+            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
+            JsonNode recorded = rpc.call(NAMESPACE + "_apply", Map.of());
+            assertEquals("The dev database already had the changes of 0000_widgets (push): recorded as applied, not run.",
+                    recorded.get("message").asText(), recorded::toPrettyString);
+
+            // pending, and the database neither empty nor as the migration makes it: the server refuses the statement,
+            // the page gets the migrator's message, nothing is thrown at it
+            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
+            TestServer.execute("alter table " + DATABASE + ".widgets drop column name");
+            JsonNode failed = rpc.call(NAMESPACE + "_apply", Map.of());
+            assertFalse(failed.get("ok").asBoolean());
+            assertTrue(failed.get("message").asText().contains("already exists"), failed::toPrettyString);
+            assertEquals("partial", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
+        }
+    }
+
+    /** The JSON value of {@code export const name = …;} in a build-time-data module. */
+    private static JsonNode exported(String module, String name) throws Exception {
+        String start = "export const " + name + " = ";
+        int from = module.indexOf(start);
+        assertTrue(from >= 0, module);
+        String rest = module.substring(from + start.length());
+        return JSON.readTree(rest.substring(0, rest.indexOf(";\n") < 0 ? rest.length() : rest.indexOf(";\n")));
+    }
+}
