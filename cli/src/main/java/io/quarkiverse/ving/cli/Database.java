@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.graalvm.nativeimage.ImageInfo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.embedded.EmbeddedMariaDb;
@@ -48,6 +49,12 @@ final class Database implements AutoCloseable {
         Optional<VingMysql> configured = VingMysql.configured();
         if (configured.isPresent()) {
             return new Database(configured.get(), JdbcPool.open(configured.get(), POOL_SIZE), null);
+        }
+        if (ImageInfo.inImageCode()) {
+            // The native executable carries no MariaDB binaries; the check is a constant there, so the build leaves
+            // the embedded server's code out of the image altogether.
+            throw new IllegalArgumentException(VingMysql.VARIABLE + " is not set. The native ving has no embedded MariaDB: "
+                    + "set " + VingMysql.VARIABLE + "=mysql://user:pass@host:3306/database, or run ./ving on a JVM.");
         }
         if (!ConfigProvider.getConfig().getOptionalValue(EMBEDDED_VARIABLE, Boolean.class).orElse(true)) {
             VingMysql.required(); // fails, saying what to set
