@@ -3,6 +3,8 @@ package io.quarkiverse.ving.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -226,7 +228,19 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void withoutVingMysqlTheNativeVingSaysWhatToSet() throws Exception {
+        assumeTrue(PackagedCli.isNative(), "the jar starts the embedded MariaDB (withoutVingMysqlTheProjectsEmbeddedMariaDbIsUsed)");
+        Path project = Files.createDirectories(work.resolve("native-project"));
+        referenceSchemasIn(project.resolve("src/main/ving"));
+        PackagedCli.Result status = ving.runIn(project, "drizzle", "--status");
+        assertEquals(2, status.exitCode(), status.output());
+        assertTrue(status.output().contains("VING_MYSQL is not set. The native ving has no embedded MariaDB"), status.output());
+        assertFalse(Files.exists(project.resolve(".ving")), "nothing started");
+    }
+
+    @Test
     void withoutVingMysqlTheProjectsEmbeddedMariaDbIsUsed() throws Exception {
+        assumeFalse(PackagedCli.isNative(), "the native ving carries no MariaDB (withoutVingMysqlTheNativeVingSaysWhatToSet)");
         Path project = Files.createDirectories(work.resolve("embedded-project"));
         referenceSchemasIn(project.resolve("src/main/ving"));
         assertEquals(0, ving.runIn(project, "drizzle", "--prepare").exitCode());

@@ -42,6 +42,11 @@ final class PackagedCli {
         return startProcess(command(arguments), environment);
     }
 
+    /** Whether the tests run the native executable (-Dnative) rather than the jar. */
+    static boolean isNative() {
+        return !System.getProperty("ving.cli.executable", "").isBlank();
+    }
+
     /** The command line that runs the packaged ving with these arguments: the native executable when built, else the jar. */
     List<String> command(List<String> arguments) {
         String executable = System.getProperty("ving.cli.executable", "");

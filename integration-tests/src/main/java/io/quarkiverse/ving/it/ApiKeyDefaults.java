@@ -14,12 +14,13 @@ import io.quarkus.runtime.StartupEvent;
  */
 public class ApiKeyDefaults {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Per instance, not static: a native build initialises classes at build time, and would freeze its seed. */
+    private final SecureRandom random = new SecureRandom();
 
     void register(@Observes StartupEvent start) {
         ComputedDefaults.register("APIKey", "privateKey", () -> {
             byte[] bytes = new byte[18];
-            RANDOM.nextBytes(bytes);
+            random.nextBytes(bytes);
             return "pk_" + HexFormat.of().formatHex(bytes);
         });
     }
