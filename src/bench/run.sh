@@ -111,6 +111,8 @@ case "${1:-migrations}" in
       "JAVA_HOME=$jdk17"
       "JAVA_HOME=$jdk25 VING_STARTUP=off"
       "JAVA_HOME=$jdk25")
+    # the native executable, when -Dnative built it (docs/native.md)
+    native="${VING_BENCH_NATIVE:-$(ls cli/target/*-runner 2>/dev/null | head -1)}"
     results="$(mktemp)"
     # the ways interleaved, round after round: this machine's speed drifts
     for ((round = 0; round < runs; round++)); do
@@ -120,6 +122,10 @@ case "${1:-migrations}" in
         # shellcheck disable=SC2086
         echo "$i status $(env ${environments[$i]} bash -c "$(declare -f millis); millis ${status[*]}")" >>"$results"
       done
+      if [ -x "$native" ]; then
+        echo "native validate $(millis "$native" schema --validate)" >>"$results"
+        echo "native status $(millis "$native" "${status[@]:1}")" >>"$results"
+      fi
       echo "node validate $(millis node -e 0)" >>"$results"
     done
     median() { awk -v w="$1" -v c="$2" '$1 == w && $2 == c { print $3 }' "$results" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
@@ -133,7 +139,18 @@ case "${1:-migrations}" in
     for i in "${!environments[@]}"; do
       echo "| ${labels[$i]} | $(median "$i" validate) ms | $(median "$i" status) ms |"
     done
+    if [ -x "$native" ]; then
+      echo "| native executable (\`$native\`) | $(median native validate) ms | $(median native status) ms |"
+    fi
     echo "| node $(node --version), \`node -e 0\` (nothing loaded) | $(median node validate) ms | |"
+    # peak memory (maximum resident set) of one --status each: the launcher's JVM against the native executable
+    echo
+    echo "| \`ving drizzle --status\` | peak memory (max RSS) |"
+    echo "|---|---|"
+    echo "| JDK 17, launcher default | $(env JAVA_HOME="$jdk17" /usr/bin/time -f %M "${status[@]}" 2>&1 >/dev/null | tail -1) KB |"
+    if [ -x "$native" ]; then
+      echo "| native executable | $(/usr/bin/time -f %M "$native" "${status[@]:1}" 2>&1 >/dev/null | tail -1) KB |"
+    fi
     rm -f "$results"
     mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
     ;;
