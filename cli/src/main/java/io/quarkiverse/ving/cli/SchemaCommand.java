@@ -99,8 +99,7 @@ class SchemaCommand implements Callable<Integer> {
         }
         Path file = schemas.directory.resolve(newKind + ".mjs");
         try {
-            boolean anySchemas = Files.isDirectory(schemas.directory) && !SchemaDirectory.files(schemas.directory).isEmpty();
-            List<Schema> existing = anySchemas ? schemas.load() : List.of();
+            List<Schema> existing = SchemaDirectory.hasSchemas(schemas.directory) ? schemas.load() : List.of();
             String tableName = SchemaTemplate.tableName(newKind);
             for (Schema schema : existing) {
                 if (schema.kind().equalsIgnoreCase(newKind) || schema.tableName().equals(tableName)) {

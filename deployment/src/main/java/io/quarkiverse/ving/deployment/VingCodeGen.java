@@ -72,7 +72,7 @@ public class VingCodeGen implements CodeGenProvider {
     @Override
     public boolean trigger(CodeGenContext context) throws CodeGenException {
         Path input = context.inputDir();
-        if (!Files.isDirectory(input) || SchemaDirectory.files(input).isEmpty()) {
+        if (!SchemaDirectory.hasSchemas(input)) {
             return false;
         }
         String packageName = context.config().getOptionalValue(PACKAGE_PROPERTY, String.class)

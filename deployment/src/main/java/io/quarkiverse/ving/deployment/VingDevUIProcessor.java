@@ -1,6 +1,5 @@
 package io.quarkiverse.ving.deployment;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ class VingDevUIProcessor {
 
     /** Each kind with its table and columns, as the page's grid shows them. */
     private static List<Map<String, Object>> kinds(ProjectFolders folders) {
-        if (!Files.isDirectory(folders.schemas())) {
+        if (!SchemaDirectory.hasSchemas(folders.schemas())) { // a folder without schema files yet too
             return List.of();
         }
         List<Schema> schemas = SchemaDirectory.load(folders.schemas());

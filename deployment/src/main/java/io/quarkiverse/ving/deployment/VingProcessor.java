@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +152,7 @@ class VingProcessor {
         ProjectFolders folders = ProjectFolders.of(config, output);
         Path schemas = folders.schemas();
         Path migrations = folders.migrations();
-        if (!Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
+        if (!SchemaDirectory.hasSchemas(schemas)) {
             return;
         }
         List<Schema> loaded = SchemaDirectory.load(schemas);

@@ -1,6 +1,5 @@
 package io.quarkiverse.ving.runtime;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,7 +91,7 @@ public class VingRecorder {
      */
     public void syncSchemas(VingBuildTimeConfig.SchemaSync mode, String schemasFolder, String migrationsFolder) {
         Path schemas = Path.of(schemasFolder);
-        if (mode == VingBuildTimeConfig.SchemaSync.NONE || !Files.isDirectory(schemas) || SchemaDirectory.files(schemas).isEmpty()) {
+        if (mode == VingBuildTimeConfig.SchemaSync.NONE || !SchemaDirectory.hasSchemas(schemas)) {
             return;
         }
         List<Schema> loaded = SchemaDirectory.load(schemas);

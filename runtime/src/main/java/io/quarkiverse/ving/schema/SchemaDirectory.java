@@ -35,6 +35,11 @@ public final class SchemaDirectory {
         }
     }
 
+    /** Whether the folder exists and holds schema files: what build steps and commands check before they load. */
+    public static boolean hasSchemas(Path directory) {
+        return Files.isDirectory(directory) && !files(directory).isEmpty();
+    }
+
     /**
      * Reads and validates every schema of the folder. Every problem is reported at once, in a
      * {@link SchemaValidationException}: every file that cannot be read, or else every rule broken.
