@@ -37,9 +37,7 @@ class VingReadinessTest {
                 .body("checks.find { it.name == 'ving' }.data.lastApplied", equalTo("none"));
 
         new Migrator(dataSource, new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), "ving/migrations"),
-                Duration.ofSeconds(10), new Migrator.Listener() {
-                }, sql -> {
-                }).up();
+                Duration.ofSeconds(10)).up();
 
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'ving' }.status", equalTo("UP"))

@@ -64,6 +64,13 @@ public final class Migrator {
         this.statementLog = statementLog;
     }
 
+    /** A migrator that reports nothing: for status reads, checks and tests. */
+    public Migrator(DataSource dataSource, MigrationSource source, Duration lockTimeout) {
+        this(dataSource, source, lockTimeout, new Listener() {
+        }, sql -> {
+        });
+    }
+
     /** The state of every migration; reads the database, changes nothing but creating the ledger tables. */
     public MigrationStatus status() throws SQLException {
         List<MigrationFile> migrations = source.migrations();

@@ -58,9 +58,7 @@ public class VingReadinessCheck implements HealthCheck {
         try {
             MigrationStatus status = new Migrator(database,
                     new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), migrations.location()),
-                    config.lockTimeout(), new Migrator.Listener() {
-                    }, sql -> {
-                    }).status();
+                    config.lockTimeout()).status();
             response.withData("pending", count(status, MigrationStatus.State.PENDING))
                     .withData("partial", count(status, MigrationStatus.State.PARTIAL))
                     .withData("modified", count(status, MigrationStatus.State.MODIFIED))

@@ -78,17 +78,13 @@ class DrizzleKitSeriesTest {
             assertEquals(OUR_FIXES.getOrDefault(entry.tag(), drizzleKitSql), ourSql, entry.tag());
 
             // every step applies cleanly on top of the ones before
-            assertEquals(1, new Migrator(STEPPED.dataSource(), ours, java.time.Duration.ofSeconds(10), new Migrator.Listener() {
-            }, sql -> {
-            }).up().size(), entry.tag());
+            assertEquals(1, new Migrator(STEPPED.dataSource(), ours, java.time.Duration.ofSeconds(10)).up().size(), entry.tag());
         }
 
         FRESH.reset();
         MigrationFolder fresh = new MigrationFolder(work.resolve("fresh"));
         MigrationPreparer.prepare(SchemaDirectory.load(schemas), fresh, MigrationPreparer.Options.DEFAULT, Clock.systemUTC());
-        new Migrator(FRESH.dataSource(), fresh, java.time.Duration.ofSeconds(10), new Migrator.Listener() {
-        }, sql -> {
-        }).up();
+        new Migrator(FRESH.dataSource(), fresh, java.time.Duration.ofSeconds(10)).up();
         assertEquals(describe(FRESH), describe(STEPPED));
         try (java.sql.Connection connection = STEPPED.dataSource().getConnection()) {
             assertEquals(List.of(), SchemaDrift.between(connection, ours.latestSnapshot()), "the database is what the snapshot says");

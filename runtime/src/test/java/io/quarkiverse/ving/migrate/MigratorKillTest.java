@@ -56,15 +56,11 @@ class MigratorKillTest {
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         }
 
-        MigrationStatus.Item interrupted = new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30), new Migrator.Listener() {
-        }, sql -> {
-        }).status().migrations().get(0);
+        MigrationStatus.Item interrupted = new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30)).status().migrations().get(0);
         assertEquals(MigrationStatus.State.PARTIAL, interrupted.state());
         assertEquals(statement, interrupted.statementsDone());
 
-        new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30), new Migrator.Listener() {
-        }, sql -> {
-        }).up();
+        new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30)).up();
         assertEquals(List.of("1|null|null", "2|null|null"), DATABASE.query("select id, a, b from t order by id"));
         assertEquals(1, DATABASE.query("select id from __drizzle_migrations").size());
         assertEquals(List.of(), DATABASE.query("select * from __ving_migration_progress"));

@@ -49,9 +49,7 @@ class MigratorTest {
     }
 
     private Migrator migrator(MigrationFolder folder, Duration lockTimeout) throws SQLException {
-        return new Migrator(DATABASE.dataSource(), folder, lockTimeout, new Migrator.Listener() {
-        }, sql -> {
-        });
+        return new Migrator(DATABASE.dataSource(), folder, lockTimeout);
     }
 
     /** A folder of hand-written migrations, one per SQL text, prepared a millisecond apart. */

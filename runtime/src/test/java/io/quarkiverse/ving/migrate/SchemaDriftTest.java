@@ -23,9 +23,7 @@ class SchemaDriftTest {
     @BeforeEach
     void migrated() throws SQLException {
         DATABASE.reset();
-        new Migrator(DATABASE.dataSource(), FIRST, Duration.ofSeconds(10), new Migrator.Listener() {
-        }, sql -> {
-        }).up();
+        new Migrator(DATABASE.dataSource(), FIRST, Duration.ofSeconds(10)).up();
     }
 
     @AfterAll

@@ -107,9 +107,7 @@ public final class MigrationBenchmark {
         for (int run = 0; run <= RUNS; run++) {
             resetDatabase();
             long start = System.nanoTime();
-            new Migrator(new MariaDbDataSource(url()), folder, Duration.ofSeconds(30), new Migrator.Listener() {
-            }, sql -> {
-            }).up();
+            new Migrator(new MariaDbDataSource(url()), folder, Duration.ofSeconds(30)).up();
             long vingDone = System.nanoTime();
             resetDatabase();
             long rawStart = System.nanoTime();
