@@ -1,6 +1,5 @@
 package io.quarkiverse.ving.runtime.devui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,17 +13,12 @@ import javax.sql.DataSource;
 
 import io.quarkiverse.ving.migrate.MigrationFile;
 import io.quarkiverse.ving.migrate.MigrationFolder;
-import io.quarkiverse.ving.migrate.MigrationPlan;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
-import io.quarkiverse.ving.migrate.Renames;
 import io.quarkiverse.ving.migrate.SchemaDrift;
-import io.quarkiverse.ving.migrate.SnapshotDiff;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
-import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
-import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * What the Dev UI's migrations page shows and does: the project's migrations folder against the dev database, and the
@@ -42,7 +36,8 @@ public final class DevMigrations {
      * The page's view of the migrations. Plain fields: the Dev UI's JSON-RPC sends it as JSON.
      *
      * @param unprepared the statements that {@code --prepare} would write now
-     * @param unpreparedProblem why they cannot be computed (a schema that does not load, a change that may be a rename)
+     * @param unpreparedProblem why they cannot be computed (a schema that does not load, a change that may be a rename,
+     *        two migrations prepared from the same snapshot): what Prepare would refuse with
      */
     public record Status(String schemasFolder, String migrationsFolder, String schemaSync, List<Migration> migrations,
             int unknownLedgerRows, List<String> unprepared, String unpreparedProblem) {
@@ -64,7 +59,7 @@ public final class DevMigrations {
     private final Path schemas;
     private final MigrationFolder folder;
     private final SchemaSync schemaSync;
-    private final Duration lockTimeout;
+    private final Migrator migrator;
     private final Clock clock;
 
     public DevMigrations(DataSource dataSource, Path schemas, Path migrations, SchemaSync schemaSync, Duration lockTimeout,
@@ -73,13 +68,13 @@ public final class DevMigrations {
         this.schemas = schemas;
         this.folder = new MigrationFolder(migrations);
         this.schemaSync = schemaSync;
-        this.lockTimeout = lockTimeout;
+        this.migrator = new Migrator(dataSource, folder, lockTimeout);
         this.clock = clock;
     }
 
     /** Every migration with its state on the dev database, and the schema changes no migration holds yet. */
     public Status status() throws SQLException {
-        MigrationStatus status = migrator().status();
+        MigrationStatus status = migrator.status();
         List<Migration> migrations = status.migrations().stream()
                 .map(item -> new Migration(item.migration().tag(), item.state().name().toLowerCase(Locale.ROOT),
                         item.migration().statements().size(), item.statementsDone(), item.error().orElse(null),
@@ -88,10 +83,9 @@ public final class DevMigrations {
         List<String> unprepared = List.of();
         String problem = null;
         try {
-            List<Schema> loaded = loadSchemas();
-            MigrationPlan plan = SnapshotDiff.between(folder.latestSnapshot(), TableMapper.tables(loaded),
-                    Renames.declaredIn(loaded), false);
-            unprepared = plan.statements();
+            // what Prepare would write, computed as it computes it (--prepare --explain)
+            unprepared = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
+                    new MigrationPreparer.Options(Optional.empty(), false, true, false), clock).plan().statements();
         } catch (RuntimeException e) { // a schema being edited, or a change that may be a rename: the page says why
             problem = e.getMessage();
         }
@@ -106,7 +100,7 @@ public final class DevMigrations {
     public Outcome prepare(String name, boolean confirmDrops) {
         try {
             Optional<String> given = Optional.ofNullable(name).map(String::strip).filter(text -> !text.isEmpty());
-            MigrationPreparer.Result result = MigrationPreparer.prepare(loadSchemas(), folder,
+            MigrationPreparer.Result result = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
                     new MigrationPreparer.Options(given, false, false, confirmDrops), clock);
             if (result.entry().isEmpty()) {
                 return new Outcome(true, "The schemas match the newest migration: nothing to prepare.", List.of(), null);
@@ -133,7 +127,7 @@ public final class DevMigrations {
                 return new Outcome(true, "The dev database already had the changes of " + String.join(", ", recorded)
                         + " (push): recorded as applied, not run.", recorded, null);
             }
-            List<String> applied = migrator().up().stream().map(MigrationFile::tag).toList();
+            List<String> applied = migrator.up().stream().map(MigrationFile::tag).toList();
             return new Outcome(true, applied.isEmpty() ? "No pending migrations." : "Applied " + String.join(", ", applied) + ".",
                     applied, null);
         } catch (RuntimeException | SQLException e) {
@@ -151,7 +145,7 @@ public final class DevMigrations {
         if (schemaSync != SchemaSync.PUSH) {
             return List.of();
         }
-        MigrationStatus status = migrator().status();
+        MigrationStatus status = migrator.status();
         List<MigrationFile> pending = status.inState(MigrationStatus.State.PENDING).stream()
                 .map(MigrationStatus.Item::migration).toList();
         boolean onlyPending = pending.size() + status.inState(MigrationStatus.State.APPLIED).size() == status.migrations().size();
@@ -163,21 +157,7 @@ public final class DevMigrations {
                 return List.of();
             }
         }
-        migrator().recordWithoutRunning(pending);
+        migrator.recordWithoutRunning(pending);
         return pending.stream().map(MigrationFile::tag).toList();
     }
-
-    private List<Schema> loadSchemas() {
-        if (!Files.isDirectory(schemas)) {
-            throw new IllegalStateException("There is no schema folder at " + schemas + ".");
-        }
-        return SchemaDirectory.load(schemas);
-    }
-
-    private Migrator migrator() {
-        return new Migrator(dataSource, folder, lockTimeout, new Migrator.Listener() {
-        }, sql -> {
-        });
-    }
-
 }
