@@ -20,6 +20,7 @@ import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
+import io.quarkiverse.ving.migrate.Migrator;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
 import io.quarkiverse.ving.table.TableMapper;
@@ -102,6 +103,40 @@ class DrizzleCommand implements Callable<Integer> {
             description = "With --up: how long to wait for another run holding the migration lock (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
 
+    /** The operator's answer for a statement a cut-off run sent, when the catalog cannot tell whether it took effect. */
+    enum InDoubtAnswer {
+        /** Read the catalog; stop when it cannot tell. */
+        check(Migrator.InDoubt.CATALOG),
+        /** It took effect: go on after it. */
+        took_effect(Migrator.InDoubt.TOOK_EFFECT),
+        /** It did not: run it again. */
+        did_not_take_effect(Migrator.InDoubt.DID_NOT_TAKE_EFFECT);
+
+        final Migrator.InDoubt choice;
+
+        InDoubtAnswer(Migrator.InDoubt choice) {
+            this.choice = choice;
+        }
+    }
+
+    @Option(names = "--in-doubt", paramLabel = "ANSWER", defaultValue = "check", converter = InDoubtConverter.class,
+            description = "With --up: for a statement a cut-off run sent whose outcome the catalog cannot tell (--up says so):"
+                    + " took-effect or did-not-take-effect, once you have looked. Default: check (read the catalog, stop if it cannot tell).")
+    InDoubtAnswer inDoubt;
+
+    /** took-effect as well as took_effect. */
+    static final class InDoubtConverter implements picocli.CommandLine.ITypeConverter<InDoubtAnswer> {
+        @Override
+        public InDoubtAnswer convert(String value) {
+            try {
+                return InDoubtAnswer.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not one of check, took-effect, did-not-take-effect");
+            }
+        }
+    }
+
     @Option(names = "--migrations", paramLabel = "DIR", defaultValue = MigrationFolder.DEFAULT,
             description = "The migrations folder (default: ${DEFAULT-VALUE}).")
     Path migrations;
@@ -138,7 +173,7 @@ class DrizzleCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (action.up || action.status) {
             MigrateActions migrate = new MigrateActions(new MigrationFolder(migrations), Duration.ofSeconds(lockTimeoutSeconds),
-                    stdout, stderr, json ? Colours.none() : Colours.forTerminal());
+                    inDoubt.choice, stdout, stderr, json ? Colours.none() : Colours.forTerminal());
             return action.up ? migrate.up() : migrate.status(json);
         }
         try {

@@ -12,6 +12,8 @@ import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFailedException;
 import io.quarkiverse.ving.migrate.MigrationFile;
 import io.quarkiverse.ving.migrate.MigrationFolder;
+import io.quarkiverse.ving.migrate.MigrationInDoubtException;
+import io.quarkiverse.ving.migrate.MigrationInterruptedException;
 import io.quarkiverse.ving.migrate.MigrationLockException;
 import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
@@ -22,13 +24,16 @@ final class MigrateActions {
 
     private final MigrationFolder folder;
     private final Duration lockTimeout;
+    private final Migrator.InDoubt inDoubt;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Colours colours;
 
-    MigrateActions(MigrationFolder folder, Duration lockTimeout, PrintWriter out, PrintWriter err, Colours colours) {
+    MigrateActions(MigrationFolder folder, Duration lockTimeout, Migrator.InDoubt inDoubt, PrintWriter out, PrintWriter err,
+            Colours colours) {
         this.folder = folder;
         this.lockTimeout = lockTimeout;
+        this.inDoubt = inDoubt;
         this.out = out;
         this.err = err;
         this.colours = colours;
@@ -36,7 +41,8 @@ final class MigrateActions {
 
     int up() {
         return withDatabase(ExitCodes.NEEDS_ATTENTION, database -> {
-            Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog());
+            Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog(),
+                    inDoubt);
             List<MigrationFile> applied = migrator.up();
             out.println(applied.isEmpty() ? "No pending migrations; " + database.describe() + " is up to date."
                     : "Applied " + applied.size() + (applied.size() == 1 ? " migration" : " migrations") + " to "
@@ -74,9 +80,12 @@ final class MigrateActions {
     private int withDatabase(int refused, DatabaseAction action) {
         try (Database database = Database.fromEnvironment(err)) {
             return action.run(database);
-        } catch (MigrationFailedException | MigrationLockException e) {
+        } catch (MigrationFailedException | MigrationLockException | MigrationInterruptedException e) {
             err.println(e.getMessage());
             return ExitCodes.DATABASE_ERROR;
+        } catch (MigrationInDoubtException e) {
+            err.println(e.getMessage());
+            return ExitCodes.NEEDS_ATTENTION;
         } catch (MigrationException e) {
             err.println(e.getMessage());
             return refused;

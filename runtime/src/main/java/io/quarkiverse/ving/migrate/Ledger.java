@@ -27,11 +27,15 @@ final class Ledger {
             + "\n\t\t\t\thash text not null,\n\t\t\t\tcreated_at bigint\n\t\t\t)\n\t\t";
     private static final String INSERT = "insert into `" + TABLE + "` (`hash`, `created_at`) values(?, ?)";
 
+    private static final String RUNNING_COMMENT = "SHA-256 of the statement sent after those done, whose outcome is not"
+            + " recorded; the next run reads the catalog to learn it";
+
     private static final String CREATE_PROGRESS_TABLE = "create table if not exists `" + PROGRESS_TABLE + "` (\n"
             + "  `created_at` bigint not null primary key comment 'the migration''s journal when',\n"
             + "  `tag` varchar(255) not null,\n"
             + "  `statements_done` int not null,\n"
             + "  `statement_hashes` text not null comment 'SHA-256 of each statement done, comma-separated',\n"
+            + "  `running_hash` char(64) null comment '" + RUNNING_COMMENT + "',\n"
             + "  `error` text null,\n"
             + "  `updated_at` timestamp not null default current_timestamp on update current_timestamp\n"
             + ")";
@@ -40,8 +44,14 @@ final class Ledger {
     record Row(long id, String hash, Long createdAt) {
     }
 
-    /** How far an unfinished migration got. */
-    record Progress(long createdAt, String tag, int statementsDone, List<String> statementHashes, Optional<String> error) {
+    /**
+     * How far an unfinished migration got.
+     *
+     * @param runningHash the hash of statement {@code statementsDone + 1} when it was sent and its outcome is not
+     *        recorded: the run was cut off while it ran
+     */
+    record Progress(long createdAt, String tag, int statementsDone, List<String> statementHashes, Optional<String> runningHash,
+            Optional<String> error) {
     }
 
     private final Connection connection;
@@ -54,7 +64,41 @@ final class Ledger {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
             statement.execute(CREATE_PROGRESS_TABLE);
+            if (!progressHasRunningHash()) { // a progress table from before running_hash
+                statement.execute("alter table `" + PROGRESS_TABLE + "` add column `running_hash` char(64) null comment '"
+                        + RUNNING_COMMENT + "' after `statement_hashes`");
+            }
         }
+    }
+
+    /** Whether drizzle's table exists: --status reads without creating it, and a missing one means nothing applied. */
+    boolean exists() throws SQLException {
+        return tableExists(TABLE);
+    }
+
+    /** MySQL's "no such table" and "no such column". */
+    private static final int NO_SUCH_TABLE = 1146;
+    private static final int NO_SUCH_COLUMN = 1054;
+
+    /** Whether the table (or its column) exists: a query that reads nothing, cheaper than information_schema. */
+    private boolean selects(String columns, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("select " + columns + " from `" + table + "` limit 0").close();
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE || e.getErrorCode() == NO_SUCH_COLUMN) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        return selects("1", table);
+    }
+
+    private boolean progressHasRunningHash() throws SQLException {
+        return selects("running_hash", PROGRESS_TABLE);
     }
 
     List<Row> rows() throws SQLException {
@@ -83,32 +127,44 @@ final class Ledger {
         }
     }
 
+    /** Each unfinished migration's progress, by its journal {@code when}; none when the table does not exist. */
     Map<Long, Progress> progress() throws SQLException {
         Map<Long, Progress> progress = new LinkedHashMap<>();
+        if (!tableExists(PROGRESS_TABLE)) {
+            return progress;
+        }
+        String running = progressHasRunningHash() ? "running_hash" : "null";
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select created_at, tag, statements_done, statement_hashes, error from `"
-                        + PROGRESS_TABLE + "`")) {
+                ResultSet result = statement.executeQuery("select created_at, tag, statements_done, statement_hashes, error, "
+                        + running + " from `" + PROGRESS_TABLE + "`")) {
             while (result.next()) {
                 String hashes = result.getString(4);
                 progress.put(result.getLong(1), new Progress(result.getLong(1), result.getString(2), result.getInt(3),
                         hashes.isEmpty() ? List.of() : Arrays.asList(hashes.split(",")),
-                        Optional.ofNullable(result.getString(5))));
+                        Optional.ofNullable(result.getString(6)), Optional.ofNullable(result.getString(5))));
             }
         }
         return progress;
     }
 
-    void saveProgress(MigrationFile migration, int statementsDone, List<String> statementHashes, String error)
-            throws SQLException {
+    /**
+     * Records how far a migration got.
+     *
+     * @param runningHash the hash of the statement about to be sent, whose outcome the next write records; null when
+     *        none is
+     */
+    void saveProgress(MigrationFile migration, int statementsDone, List<String> statementHashes, String runningHash,
+            String error) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("insert into `" + PROGRESS_TABLE
-                + "` (created_at, tag, statements_done, statement_hashes, error) values (?, ?, ?, ?, ?)"
+                + "` (created_at, tag, statements_done, statement_hashes, running_hash, error) values (?, ?, ?, ?, ?, ?)"
                 + " on duplicate key update tag = values(tag), statements_done = values(statements_done),"
-                + " statement_hashes = values(statement_hashes), error = values(error)")) {
+                + " statement_hashes = values(statement_hashes), running_hash = values(running_hash), error = values(error)")) {
             upsert.setLong(1, migration.when());
             upsert.setString(2, migration.tag());
             upsert.setInt(3, statementsDone);
             upsert.setString(4, String.join(",", statementHashes.subList(0, statementsDone)));
-            upsert.setString(5, error);
+            upsert.setString(5, runningHash);
+            upsert.setString(6, error);
             upsert.executeUpdate();
         }
     }

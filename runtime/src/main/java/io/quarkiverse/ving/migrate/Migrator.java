@@ -30,14 +30,41 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
-    /** Statements that MySQL commits implicitly: a migration with any of them cannot be one transaction. */
-    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE");
+    /**
+     * Statements that commit by themselves (MySQL's "implicit commit"): they cannot share a transaction with their
+     * progress row, so whether they ran is read from the catalog when a run is cut off while they run.
+     */
+    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "GRANT", "REVOKE",
+            "LOCK", "UNLOCK", "ANALYZE", "OPTIMIZE", "REPAIR", "CHECK", "FLUSH", "INSTALL", "UNINSTALL", "START", "BEGIN",
+            "COMMIT", "ROLLBACK");
+
+    /**
+     * What to do with a statement that a cut-off run sent when the catalog cannot tell whether it took effect (a form
+     * {@link DdlEffectParser} does not know, or half of its effects there): the operator's answer.
+     */
+    public enum InDoubt {
+        /** Read the catalog; stop when it cannot tell ({@link MigrationInDoubtException}). */
+        CATALOG,
+        /** The operator checked: it took effect; go on after it. */
+        TOOK_EFFECT,
+        /** The operator checked: it did not take effect; run it again. */
+        DID_NOT_TAKE_EFFECT
+    }
 
     /** Hears what the migrator does, for progress output and logs. */
     public interface Listener {
         default void migrationStarting(MigrationFile migration, int number, int of) {
         }
 
+        /** The statement is about to be sent; a DDL statement is recorded as sent. */
+        default void statementStarting(MigrationFile migration, int statement, int of) {
+        }
+
+        /** The server answered the statement; its progress is not recorded yet. */
+        default void statementExecuted(MigrationFile migration, int statement, int of) {
+        }
+
+        /** The statement and its progress are recorded. */
         default void statementDone(MigrationFile migration, int statement, int of) {
         }
 
@@ -50,18 +77,26 @@ public final class Migrator {
     private final Duration lockTimeout;
     private final Listener listener;
     private final Consumer<String> statementLog;
+    private final InDoubt inDoubt;
 
     /**
      * @param lockTimeout how long to wait for another run holding the lock
      * @param statementLog receives each migration statement before it runs (for {@code ?log=yes})
+     * @param inDoubt what to do when a cut-off statement's outcome cannot be read from the catalog
      */
     public Migrator(DataSource dataSource, MigrationSource source, Duration lockTimeout, Listener listener,
-            Consumer<String> statementLog) {
+            Consumer<String> statementLog, InDoubt inDoubt) {
         this.dataSource = dataSource;
         this.source = source;
         this.lockTimeout = lockTimeout;
         this.listener = listener;
         this.statementLog = statementLog;
+        this.inDoubt = inDoubt;
+    }
+
+    public Migrator(DataSource dataSource, MigrationSource source, Duration lockTimeout, Listener listener,
+            Consumer<String> statementLog) {
+        this(dataSource, source, lockTimeout, listener, statementLog, InDoubt.CATALOG);
     }
 
     /** A migrator that reports nothing: for status reads, checks and tests. */
@@ -71,13 +106,15 @@ public final class Migrator {
         });
     }
 
-    /** The state of every migration; reads the database, changes nothing but creating the ledger tables. */
+    /**
+     * The state of every migration; only reads, so it works on a replica and for a user without CREATE: a database
+     * without the ledger has applied nothing.
+     */
     public MigrationStatus status() throws SQLException {
         List<MigrationFile> migrations = source.migrations();
         try (Connection connection = dataSource.getConnection()) {
             Ledger ledger = new Ledger(connection);
-            ledger.create();
-            return status(migrations, ledger.rows(), ledger.progress());
+            return ledger.exists() ? status(migrations, ledger.rows(), ledger.progress()) : status(migrations, List.of(), Map.of());
         }
     }
 
@@ -156,7 +193,9 @@ public final class Migrator {
                 ledger.create();
                 return work.run(connection, ledger);
             } finally {
-                release(connection, lock);
+                if (connection.isValid(5)) { // a lost connection's lock is gone with it
+                    release(connection, lock);
+                }
             }
         }
     }
@@ -166,27 +205,205 @@ public final class Migrator {
         List<String> statements = migration.statements();
         List<String> hashes = statements.stream().map(MigrationFile::sha256).toList();
         int start = progress.map(Ledger.Progress::statementsDone).orElse(0);
-        if (start > 0 && !hashes.subList(0, Math.min(start, hashes.size())).equals(progress.get().statementHashes())) {
+        Optional<String> running = progress.flatMap(Ledger.Progress::runningHash);
+        int checked = Math.min(start + (running.isPresent() ? 1 : 0), hashes.size());
+        List<String> recorded = new ArrayList<>(progress.map(Ledger.Progress::statementHashes).orElse(List.of()));
+        running.ifPresent(recorded::add);
+        if (checked > 0 && !hashes.subList(0, checked).equals(recorded)) {
             throw new MigrationException(source.locationOf(migration), "Migration " + migration.tag() + " stopped after "
-                    + start + " of its statements, and those statements have changed since. Restore them as they were "
-                    + "(only statements from " + (start + 1) + " on may change), then run --up again.");
+                    + start + " of its statements" + (running.isPresent() ? " (and while statement " + (start + 1) + " ran)" : "")
+                    + ", and those statements have changed since. Restore them as they were (only statements from "
+                    + (checked + 1) + " on may change), then run --up again.");
         }
-        if (start == 0 && statements.stream().noneMatch(Migrator::isDdl)) {
+        if (start == 0 && running.isEmpty() && statements.stream().noneMatch(Migrator::isDdl)) {
             applyInTransaction(connection, ledger, migration, statements);
             return;
         }
-        for (int k = start; k < statements.size(); k++) {
+        Run run = new Run(connection, ledger, migration, statements, hashes);
+        int next = running.isPresent() ? run.settleInDoubt(start) : start;
+        if (running.isEmpty() && next < statements.size() && isDdl(statements.get(next))) {
+            run.record(next, hashes.get(next), null, "before statement " + (next + 1) + " began");
+        }
+        for (int k = next; k < statements.size(); k++) {
+            run.statement(k, running.isPresent() && k == start);
+        }
+        if (statements.isEmpty() || isDdl(statements.get(statements.size() - 1))) {
+            run.finishing(() -> finish(connection, ledger, migration));
+        }
+    }
+
+    /** One migration being applied statement by statement, so that every statement runs once across any cut-off. */
+    private final class Run {
+
+        private final Connection connection;
+        private final Ledger ledger;
+        private final MigrationFile migration;
+        private final List<String> statements;
+        private final List<String> hashes;
+
+        Run(Connection connection, Ledger ledger, MigrationFile migration, List<String> statements, List<String> hashes) {
+            this.connection = connection;
+            this.ledger = ledger;
+            this.migration = migration;
+            this.statements = statements;
+            this.hashes = hashes;
+        }
+
+        /**
+         * Runs statement {@code k}. A DDL statement commits by itself, so its progress row says it was sent before it
+         * runs and is done after; a data statement commits in one transaction with its progress row (or, the last one,
+         * with the ledger row). Either way the next progress write also marks the following statement as sent when it
+         * is DDL, so each statement costs one write.
+         *
+         * @param inDoubtRerun whether it is a statement that was cut off and did not take effect, run again
+         */
+        void statement(int k, boolean inDoubtRerun) throws SQLException {
             String sql = statements.get(k);
+            boolean ddl = isDdl(sql);
+            boolean last = k == statements.size() - 1;
+            listener.statementStarting(migration, k + 1, statements.size());
+            if (!ddl) {
+                connection.setAutoCommit(false);
+            }
             try {
                 execute(connection, sql);
             } catch (SQLException e) {
-                ledger.saveProgress(migration, k, hashes, e.getMessage());
-                throw new MigrationFailedException(migration, k + 1, statements.size(), sql, e, false);
+                failed(k, ddl, inDoubtRerun, e);
+                return;
             }
-            ledger.saveProgress(migration, k + 1, hashes, null);
+            listener.statementExecuted(migration, k + 1, statements.size());
+            if (!ddl && last) {
+                finishing(() -> {
+                    try {
+                        ledger.recordApplied(migration);
+                        connection.commit();
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                });
+            } else if (!last) {
+                record(k + 1, isDdl(statements.get(k + 1)) ? hashes.get(k + 1) : null, null,
+                        "after statement " + (k + 1) + (ddl ? " ran" : " ran, in its transaction"));
+                if (!ddl) {
+                    commit(k);
+                }
+            }
             listener.statementDone(migration, k + 1, statements.size());
         }
-        finish(connection, ledger, migration);
+
+        /**
+         * Settles statement {@code k}, which was sent when the run before was cut off: done if the catalog shows its
+         * effect, to run again if it shows none (or running again is harmless); else the operator decides.
+         *
+         * @return the statement to go on with
+         */
+        int settleInDoubt(int k) throws SQLException {
+            String sql = statements.get(k);
+            waitUntilNotRunning(connection, sql);
+            DdlOutcome outcome = DdlOutcome.of(connection, sql);
+            if (outcome == DdlOutcome.UNKNOWN) {
+                outcome = switch (inDoubt) {
+                    case TOOK_EFFECT -> DdlOutcome.TOOK_EFFECT;
+                    case DID_NOT_TAKE_EFFECT -> DdlOutcome.DID_NOT_TAKE_EFFECT;
+                    case CATALOG -> throw new MigrationInDoubtException(migration, k + 1, statements.size(), sql);
+                };
+            }
+            if (outcome != DdlOutcome.TOOK_EFFECT) {
+                return k; // its mark as sent stays: it is sent again
+            }
+            boolean last = k == statements.size() - 1;
+            if (!last) {
+                record(k + 1, isDdl(statements.get(k + 1)) ? hashes.get(k + 1) : null, null, "after settling statement " + (k + 1));
+            }
+            listener.statementDone(migration, k + 1, statements.size());
+            return k + 1;
+        }
+
+        private void failed(int k, boolean ddl, boolean inDoubtRerun, SQLException e) throws SQLException {
+            String sql = statements.get(k);
+            if (!connection.isValid(5)) {
+                throw new MigrationInterruptedException(migration, k + 1, statements.size(), sql, "while it ran", ddl, e);
+            }
+            if (!ddl) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } else if (inDoubtRerun && DdlOutcome.of(connection, sql) == DdlOutcome.TOOK_EFFECT) {
+                // The cut-off run's statement was still on its way (a cluster applies DDL in its own order): it ran.
+                listener.statementExecuted(migration, k + 1, statements.size());
+                if (k < statements.size() - 1) {
+                    record(k + 1, isDdl(statements.get(k + 1)) ? hashes.get(k + 1) : null, null, "after statement " + (k + 1) + " ran");
+                }
+                listener.statementDone(migration, k + 1, statements.size());
+                return;
+            }
+            record(k, null, e.getMessage(), "after statement " + (k + 1) + " failed");
+            throw new MigrationFailedException(migration, k + 1, statements.size(), sql, e, false);
+        }
+
+        /** Writes the progress row; a lost connection becomes {@link MigrationInterruptedException}, saying when. */
+        void record(int done, String runningHash, String error, String when) throws SQLException {
+            try {
+                ledger.saveProgress(migration, done, hashes, runningHash, error);
+            } catch (SQLException e) {
+                throw lost(done, when, e);
+            }
+        }
+
+        private void commit(int k) throws SQLException {
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw lost(k + 1, "while statement " + (k + 1) + " committed with its progress", e);
+            }
+        }
+
+        void finishing(SqlAction action) throws SQLException {
+            try {
+                action.run();
+            } catch (SQLException e) {
+                throw lost(statements.size(), "while it was being recorded as applied", e);
+            }
+        }
+
+        private SQLException lost(int statement, String when, SQLException e) throws SQLException {
+            if (connection.isValid(5)) {
+                return e;
+            }
+            int number = Math.max(1, Math.min(statement, statements.size()));
+            throw new MigrationInterruptedException(migration, number, statements.size(),
+                    statements.isEmpty() ? "" : statements.get(number - 1), when, false, e);
+        }
+    }
+
+    /** A step that talks to the database. */
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Waits while the server still runs the statement that a cut-off run sent (a killed client's statement runs on to
+     * its end), so that the catalog is read after it; bounded by the lock timeout.
+     */
+    private void waitUntilNotRunning(Connection connection, String sql) throws SQLException {
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select 1 from information_schema.PROCESSLIST where ID <> connection_id() and INFO = ? limit 1")) {
+            query.setString(1, sql);
+            while (true) {
+                try (ResultSet result = query.executeQuery()) {
+                    if (!result.next() || System.nanoTime() > deadline) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Data statements only: all of them and the ledger row in one transaction. */
@@ -196,21 +413,30 @@ public final class Migrator {
         int k = 0;
         try {
             for (; k < statements.size(); k++) {
+                listener.statementStarting(migration, k + 1, statements.size());
                 execute(connection, statements.get(k));
+                listener.statementExecuted(migration, k + 1, statements.size());
                 listener.statementDone(migration, k + 1, statements.size());
             }
             ledger.recordApplied(migration);
             connection.commit();
         } catch (SQLException e) {
+            if (!connection.isValid(5)) {
+                int at = Math.min(k, statements.size() - 1);
+                throw new MigrationInterruptedException(migration, at + 1, statements.size(), statements.get(at),
+                        k < statements.size() ? "while it ran" : "while the migration committed", false, e);
+            }
             connection.rollback();
             connection.setAutoCommit(true);
             if (k < statements.size()) {
-                ledger.saveProgress(migration, 0, List.of(), e.getMessage());
+                ledger.saveProgress(migration, 0, List.of(), null, e.getMessage());
                 throw new MigrationFailedException(migration, k + 1, statements.size(), statements.get(k), e, true);
             }
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -221,10 +447,14 @@ public final class Migrator {
             ledger.recordApplied(migration);
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
+            if (connection.isValid(5)) {
+                connection.rollback();
+            }
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -248,14 +478,18 @@ public final class Migrator {
             MigrationStatus.State state;
             if (row.isPresent()) {
                 state = row.get().hash().equals(migration.hash()) ? MigrationStatus.State.APPLIED : MigrationStatus.State.MODIFIED;
-            } else if (partial != null && (partial.statementsDone() > 0 || partial.error().isPresent())) {
+            } else if (partial != null && (partial.statementsDone() > 0 || partial.error().isPresent()
+                    || partial.runningHash().isPresent())) {
                 state = MigrationStatus.State.PARTIAL;
             } else {
                 state = MigrationStatus.State.PENDING;
             }
             boolean behind = row.isEmpty() && migration.when() < newestApplied;
             items.add(new MigrationStatus.Item(migration, state, partial == null ? 0 : partial.statementsDone(),
-                    partial == null ? Optional.empty() : partial.error(), behind));
+                    partial == null ? Optional.empty() : partial.error().or(() -> partial.runningHash().map(hash -> "statement "
+                            + (partial.statementsDone() + 1) + " was running when the run was cut off (or runs now);"
+                            + " the next --up reads the catalog to learn whether it took effect")),
+                    behind));
         }
         // drizzle-kit records the same migration twice when two of its migrators race; such twins are not unknown
         unmatched.removeIf(r -> migrations.stream().anyMatch(m -> r.createdAt() != null && r.createdAt() == m.when()));
@@ -275,16 +509,7 @@ public final class Migrator {
     }
 
     private static boolean isDdl(String statement) {
-        String text = statement.strip();
-        while (text.startsWith("--") || text.startsWith("/*")) {
-            int end = text.startsWith("--") ? text.indexOf('\n') : text.indexOf("*/");
-            text = end < 0 ? "" : text.substring(end + (text.startsWith("--") ? 1 : 2)).strip();
-        }
-        int space = 0;
-        while (space < text.length() && Character.isLetter(text.charAt(space))) {
-            space++;
-        }
-        return DDL.contains(text.substring(0, space).toUpperCase(Locale.ROOT));
+        return DDL.contains(SqlTokens.firstWord(statement));
     }
 
     // --- the lock ----------------------------------------------------------------------------------------
