@@ -27,6 +27,15 @@ final class Ledger {
             + "\n\t\t\t\thash text not null,\n\t\t\t\tcreated_at bigint\n\t\t\t)\n\t\t";
     private static final String INSERT = "insert into `" + TABLE + "` (`hash`, `created_at`) values(?, ?)";
 
+    static final String APPLIED_TABLE = "__ving_applied_migrations";
+
+    /** One row per migration ving applied: its primary key makes a second ledger row for one migration impossible. */
+    private static final String CREATE_APPLIED_TABLE = "create table if not exists `" + APPLIED_TABLE + "` (\n"
+            + "  `created_at` bigint not null primary key comment 'the migration''s journal when, as in " + TABLE + "',\n"
+            + "  `hash` char(64) not null,\n"
+            + "  `applied_at` timestamp(6) not null default current_timestamp(6)\n"
+            + ")";
+
     private static final String RUNNING_COMMENT = "SHA-256 of the statement sent after those done, whose outcome is not"
             + " recorded; the next run reads the catalog to learn it";
 
@@ -64,6 +73,7 @@ final class Ledger {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
             statement.execute(CREATE_PROGRESS_TABLE);
+            statement.execute(CREATE_APPLIED_TABLE);
             if (!progressHasRunningHash()) { // a progress table from before running_hash
                 statement.execute("alter table `" + PROGRESS_TABLE + "` add column `running_hash` char(64) null comment '"
                         + RUNNING_COMMENT + "' after `statement_hashes`");
@@ -79,6 +89,7 @@ final class Ledger {
     /** MySQL's "no such table" and "no such column". */
     private static final int NO_SUCH_TABLE = 1146;
     private static final int NO_SUCH_COLUMN = 1054;
+    private static final int DUPLICATE_KEY = 1062;
 
     /** Whether the table (or its column) exists: a query that reads nothing, cheaper than information_schema. */
     private boolean selects(String columns, String table) throws SQLException {
@@ -113,8 +124,25 @@ final class Ledger {
         return rows;
     }
 
-    /** A migration done: its ledger row, and the end of its progress record (to be committed together). */
+    /**
+     * A migration done: its ledger row, and the end of its progress record (to be committed together).
+     *
+     * @throws MigrationException when ving already recorded it: another run applied it meanwhile, which the lock
+     *         should have made impossible; the transaction must be rolled back
+     */
     void recordApplied(MigrationFile migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into `" + APPLIED_TABLE + "` (created_at, hash) values (?, ?)")) {
+            insert.setLong(1, migration.when());
+            insert.setString(2, migration.hash());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == DUPLICATE_KEY) {
+                throw new MigrationException((java.nio.file.Path) null, "Migration " + migration.tag() + " is already recorded as"
+                        + " applied by another run; this run's record of it was rolled back. Two runs got past the migration"
+                        + " lock, which should not happen: run --status and report it.");
+            }
+            throw e;
+        }
         record(migration);
         clearProgress(migration);
     }

@@ -26,4 +26,10 @@ public class MigrationInterruptedException extends MigrationException {
                                 + " got. Nothing needs repair; run --up again to go on from there."),
                 cause);
     }
+
+    /** Lost outside any migration's statements: reading the ledger, taking the lock, between migrations. */
+    public MigrationInterruptedException(String when, SQLException cause) {
+        super((java.nio.file.Path) null, "The connection to the database was lost " + when + " (" + cause.getMessage() + ")."
+                + " No migration statement was running. Nothing needs repair; run --up again.", cause);
+    }
 }

@@ -71,7 +71,7 @@ class MigratorTest {
     void appliesDrizzleKitsFirstMigrationAndRecordsItAsDrizzleKitWould() throws SQLException {
         MigrationFolder folder = new MigrationFolder(DRIZZLE_KIT_FOLDER);
         assertEquals(1, migrator(folder).up().size());
-        assertEquals(List.of("__drizzle_migrations", "__ving_migration_progress", "apikeys", "cronjobs", "s3files", "users"),
+        assertEquals(List.of("__drizzle_migrations", "__ving_applied_migrations", "__ving_migration_progress", "apikeys", "cronjobs", "s3files", "users"),
                 DATABASE.query("select table_name from information_schema.tables where table_schema = database()").stream()
                         .sorted().toList());
         // the hash is sha256sum of the file, created_at the journal's when

@@ -1,0 +1,48 @@
+package io.quarkiverse.ving.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * {@code GET_LOCK('ving_migrations:<database>')}: held by the connection, so a killed run's lock is freed by the
+ * server once its last statement ends. Server-wide on a single server, MySQL Group Replication in single-primary mode
+ * and TiDB; node-local on Galera (see {@link LeaseLock}).
+ */
+final class NamedLock implements MigrationLock {
+
+    private String name;
+
+    @Override
+    public void acquire(Connection connection, Duration timeout) throws SQLException {
+        name = name(connection);
+        try (PreparedStatement statement = connection.prepareStatement("select get_lock(?, ?), is_used_lock(?)")) {
+            statement.setString(1, name);
+            statement.setLong(2, Math.max(0, timeout.toSeconds()));
+            statement.setString(3, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                if (result.getInt(1) != 1) {
+                    throw new MigrationLockException(name, timeout, "connection " + result.getString(2) + " holds it", "If no run"
+                            + " is active, the holder is a stale connection: KILL " + result.getString(2) + " frees the lock.");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select release_lock(?)")) {
+            statement.setString(1, name);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** One lock per database; MySQL's lock names are limited to 64 characters. */
+    static String name(Connection connection) throws SQLException {
+        String name = "ving_migrations:" + connection.getCatalog();
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+}
