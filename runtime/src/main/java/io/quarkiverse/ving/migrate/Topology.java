@@ -70,7 +70,7 @@ public record Topology(Kind kind, String version, Optional<String> readOnly, Opt
         if (on(variables.get("wsrep_on"))) {
             Galera galera = new Galera(Integer.parseInt(status.getOrDefault("wsrep_cluster_size", "0")),
                     status.getOrDefault("wsrep_local_state_comment", "unknown"), on(status.get("wsrep_ready")),
-                    variables.getOrDefault("wsrep_OSU_method", "TOI"));
+                    variables.getOrDefault("wsrep_osu_method", "TOI"));
             return new Topology(Kind.GALERA, version, readOnly, primary, Optional.of(galera));
         }
         if (groupReplicationMember(connection)) {
@@ -141,7 +141,7 @@ public record Topology(Kind kind, String version, Optional<String> readOnly, Opt
         Map<String, String> values = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
-                values.put(result.getString(1), result.getString(2));
+                values.put(result.getString(1).toLowerCase(java.util.Locale.ROOT), result.getString(2)); // wsrep_OSU_method
             }
         }
         return values;
@@ -160,11 +160,11 @@ public record Topology(Kind kind, String version, Optional<String> readOnly, Opt
                         return Optional.of(host + ":" + column(result, "Master_Port", "Source_Port"));
                     }
                 }
-                return Integer.parseInt(status.getOrDefault("Slaves_running", "0")) > 0 ? Optional.of("unknown")
+                return Integer.parseInt(status.getOrDefault("slaves_running", "0")) > 0 ? Optional.of("unknown")
                         : Optional.empty();
             } catch (SQLException e) {
                 if (e.getErrorCode() == 1227 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) { // not allowed
-                    return Integer.parseInt(status.getOrDefault("Slaves_running", "0")) > 0 ? Optional.of("unknown")
+                    return Integer.parseInt(status.getOrDefault("slaves_running", "0")) > 0 ? Optional.of("unknown")
                             : Optional.empty();
                 }
                 // a syntax this server does not know: try the next form

@@ -1,0 +1,224 @@
+package io.quarkiverse.ving.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+import io.quarkiverse.ving.embedded.TestGaleraCluster;
+
+/**
+ * {@code --up} on a real 3-node Galera cluster (MariaDB + galera-4, started by the test): concurrent runs spread over
+ * the nodes apply each migration once, a run killed mid-migration is finished by a run on another node once its lease
+ * expires, and a node under RSU is refused before anything is written.
+ */
+class GaleraMigrationTest {
+
+    private static final int RUNS = 8;
+    private static final int ROUNDS = 5;
+
+    private static final List<String> CREATE = List.of(
+            "CREATE TABLE `counters` (\n\t`id` int NOT NULL,\n\t`n` int NOT NULL,\n\tCONSTRAINT `counters_id` PRIMARY KEY(`id`)\n);\n",
+            "CREATE TABLE `items` (\n\t`id` int NOT NULL,\n\t`name` varchar(20) NOT NULL,\n\tCONSTRAINT `items_id` PRIMARY KEY(`id`)\n);\n");
+    /** Data only, one transaction, lasting two seconds: a second run would show in the counter. */
+    private static final List<String> DATA = List.of(
+            "INSERT INTO `counters` (`id`, `n`) VALUES (1, 0);",
+            "UPDATE `counters` SET `n` = `n` + 1 WHERE `id` = 1 AND sleep(2) = 0;");
+    /** DDL and data mixed. */
+    private static final List<String> MIXED = List.of(
+            "ALTER TABLE `items` ADD `size` int DEFAULT 0 NOT NULL;",
+            "UPDATE `counters` SET `n` = `n` + 10 WHERE `id` = 1 AND sleep(1) = 0;",
+            "CREATE INDEX `items_size` ON `items` (`size`);",
+            "INSERT INTO `items` (`id`, `name`) SELECT `seq`, concat('item ', `seq`) FROM `seq_1_to_1000`;");
+
+    private static TestGaleraCluster cluster;
+
+    @TempDir
+    static Path work;
+    private static MigrationFolder folder;
+
+    @BeforeAll
+    static void cluster() {
+        assumeTrue(TestGaleraCluster.available(), "needs Debian's mariadb-server, galera-4 and rsync");
+        cluster = TestGaleraCluster.shared();
+        folder = new MigrationFolder(work.resolve("migrations"));
+        Snapshot snapshot = Snapshot.EMPTY;
+        List<List<String>> migrations = List.of(CREATE, DATA, MIXED);
+        for (int i = 0; i < migrations.size(); i++) {
+            snapshot = Snapshot.following(snapshot, List.of());
+            folder.add("step" + i, DdlWriter.migrationText(migrations.get(i)), snapshot, 1_800_000_000_000L + i);
+        }
+    }
+
+    @Test
+    void eightConcurrentRunsOverThreeNodesApplyEachMigrationOnce() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            String database = "ving_galera_round_" + round;
+            createDatabase(database);
+            long start = System.nanoTime();
+            List<Process> runs = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                runs.add(up(cluster.host(1 + i % 3), database, "none"));
+            }
+            for (int i = 0; i < RUNS; i++) {
+                Process run = runs.get(i);
+                assertTrue(run.waitFor(120, TimeUnit.SECONDS), "round " + round + ": run " + i + " ended");
+                String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, run.exitValue(), "round " + round + ": run " + i + " on node " + (1 + i % 3) + ":\n" + output);
+            }
+            System.out.printf("Galera round %d: %d concurrent --up over 3 nodes in %d ms%n", round, RUNS,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertEveryNodeHasTheMigratedDatabase(database, "round " + round);
+        }
+    }
+
+    @Test
+    void aRunKilledMidMigrationIsFinishedFromAnotherNodeOnceItsLeaseExpires() throws Exception {
+        String database = "ving_galera_killed";
+        createDatabase(database);
+        Process killed = up(cluster.host(1), database, "executed", "0002_step2", "3"); // after CREATE INDEX, before its progress
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", output.readLine());
+            assertEquals("at", output.readLine());
+        }
+        killed.destroyForcibly();
+        assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        new Migrator(dataSource(cluster.host(2), database), folder, Duration.ofSeconds(90)).up();
+        long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertTrue(waited <= LeaseLock.LEASE.toSeconds() + 10, "waited " + waited + " s for the dead run's lease");
+        assertEveryNodeHasTheMigratedDatabase(database, "after the kill");
+    }
+
+    @Test
+    void aNodeUnderRsuIsRefusedBeforeAnythingIsWritten() throws Exception {
+        String database = "ving_galera_rsu";
+        createDatabase(database);
+        execute(cluster.host(2), "set global wsrep_OSU_method = 'RSU'");
+        try {
+            MigrationRefusedException refused = assertThrows(MigrationRefusedException.class,
+                    () -> new Migrator(dataSource(cluster.host(2), database), folder, Duration.ofSeconds(10)).up());
+            assertEquals(Topology.Refusal.GALERA_NODE, refused.refusal());
+            assertTrue(refused.getMessage().contains("wsrep_OSU_method = RSU") && refused.getMessage().contains("Nothing was written"),
+                    refused.getMessage());
+        } finally {
+            execute(cluster.host(2), "set global wsrep_OSU_method = 'TOI'");
+        }
+        for (String host : cluster.hosts()) {
+            assertEquals(List.of(), query(host, database, "select table_name from information_schema.tables where table_schema"
+                    + " = database()"), "nothing written, seen from " + host);
+        }
+    }
+
+    @Test
+    void statusShowsTheCluster() throws Exception {
+        String database = "ving_galera_status";
+        createDatabase(database);
+        Migrator migrator = new Migrator(dataSource(cluster.host(3), database), folder, Duration.ofSeconds(10));
+        assertTrue(migrator.topology().describe().startsWith("Galera cluster of 3 nodes (this node Synced, DDL TOI)"),
+                migrator.topology().describe());
+        assertEquals(3, migrator.status().inState(MigrationStatus.State.PENDING).size());
+    }
+
+    private static void assertEveryNodeHasTheMigratedDatabase(String database, String when) throws Exception {
+        List<String> first = null;
+        for (String host : cluster.hosts()) {
+            List<String> state = new ArrayList<>();
+            for (String table : query(host, database, "select table_name from information_schema.tables where table_schema ="
+                    + " database() and table_name not like '\\_\\_ving_migration_lock' order by table_name")) {
+                // each node hands out its own auto-increment values (auto_increment_offset), so the counters differ
+                query(host, database, "show create table `" + table + "`").forEach(create -> state.add(create.replaceAll(" AUTO_INCREMENT=\\d+", "")));
+            }
+            state.addAll(query(host, database, "select id, n from counters"));
+            state.addAll(query(host, database, "select count(*), sum(size) from items"));
+            List<String> ledger = query(host, database, "select created_at from __drizzle_migrations order by id");
+            assertEquals(List.of("1800000000000", "1800000000001", "1800000000002"), ledger, when + ": one ledger row per"
+                    + " migration on " + host);
+            assertEquals(List.of("1|11"), query(host, database, "select id, n from counters"), when + ": each data statement"
+                    + " ran once, seen from " + host);
+            assertEquals(List.of("0"), query(host, database, "select count(*) from __ving_migration_progress"), when);
+            if (first == null) {
+                first = state;
+            } else {
+                assertEquals(first, state, when + ": the same schema and data on " + host);
+            }
+        }
+    }
+
+    private static Process up(String host, String database, String point, String... at) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                UpUntilKilled.class.getName(), url(host, database), folder.directory().toString(), point));
+        command.addAll(List.of(at));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Creates the database on node 1 and waits until every node has it (Galera applies on the others in its time). */
+    private static void createDatabase(String database) throws Exception {
+        execute(cluster.host(1), "drop database if exists `" + database + "`");
+        execute(cluster.host(1), "create database `" + database + "`");
+        for (String host : cluster.hosts()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (query(host, "information_schema", "select 1 from information_schema.schemata where schema_name = '" + database
+                    + "'").isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, database + " reached " + host);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String url(String host, String database) {
+        return "jdbc:mariadb://" + host + "/" + database + "?user=root";
+    }
+
+    private static MariaDbDataSource dataSource(String host, String database) throws SQLException {
+        return new MariaDbDataSource(url(host, database));
+    }
+
+    private static void execute(String host, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + host + "/?user=root");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> query(String host, String database, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url(host, database));
+                Statement statement = connection.createStatement()) {
+            statement.execute("set session wsrep_sync_wait = 1");
+            try (ResultSet result = statement.executeQuery(sql)) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= columns; i++) {
+                        values.add(result.getString(i));
+                    }
+                    rows.add(String.join("|", values));
+                }
+            }
+        }
+        return rows;
+    }
+}
