@@ -7,6 +7,12 @@ final class ExitCodes {
     static final int NEEDS_ATTENTION = 1;
     static final int BAD_INPUT = 2;
     static final int DATABASE_ERROR = 3;
+    /** --up refused: the server is a replica. */
+    static final int REFUSED_REPLICA = 4;
+    /** --up refused: the server is read-only. */
+    static final int REFUSED_READ_ONLY = 5;
+    /** --up refused: a Galera node under RSU, or not synced with its cluster. */
+    static final int REFUSED_GALERA_NODE = 6;
 
     private ExitCodes() {
     }

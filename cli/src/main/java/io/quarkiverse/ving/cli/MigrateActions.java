@@ -15,9 +15,11 @@ import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationInDoubtException;
 import io.quarkiverse.ving.migrate.MigrationInterruptedException;
 import io.quarkiverse.ving.migrate.MigrationLockException;
+import io.quarkiverse.ving.migrate.MigrationRefusedException;
 import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
 import io.quarkiverse.ving.migrate.SchemaDrift;
+import io.quarkiverse.ving.migrate.Topology;
 
 /** {@code ving drizzle --up} and {@code --status}: the migrations folder against the database of VING_MYSQL. */
 final class MigrateActions {
@@ -53,13 +55,16 @@ final class MigrateActions {
 
     int status(boolean json) {
         return withDatabase(ExitCodes.BAD_INPUT, database -> {
-            MigrationStatus status = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
-            }, database.statementLog()).status();
+            Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
+            }, database.statementLog());
+            MigrationStatus status = migrator.status();
+            Topology topology = migrator.topology();
             Optional<List<String>> drift = drift(status, database);
             if (json) {
-                out.println(JsonWriter.indented(StatusJson.of(status, drift, folder, database.describe())));
+                out.println(JsonWriter.indented(StatusJson.of(status, drift, folder, database.describe(), topology)));
             } else {
                 print(status, database.describe());
+                out.println("Server: " + topology.describe());
                 drift.ifPresent(this::printDrift);
             }
             boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);
@@ -83,6 +88,13 @@ final class MigrateActions {
         } catch (MigrationFailedException | MigrationLockException | MigrationInterruptedException e) {
             err.println(e.getMessage());
             return ExitCodes.DATABASE_ERROR;
+        } catch (MigrationRefusedException e) {
+            err.println(e.getMessage());
+            return switch (e.refusal()) {
+                case REPLICA -> ExitCodes.REFUSED_REPLICA;
+                case READ_ONLY -> ExitCodes.REFUSED_READ_ONLY;
+                case GALERA_NODE -> ExitCodes.REFUSED_GALERA_NODE;
+            };
         } catch (MigrationInDoubtException e) {
             err.println(e.getMessage());
             return ExitCodes.NEEDS_ATTENTION;
@@ -150,6 +162,12 @@ final class MigrateActions {
 
     /** "Applying 0001_add_users_bio (1 of 3)" per migration, and statement progress for long ones. */
     private final class Progress implements Migrator.Listener {
+
+        @Override
+        public void waitingForLock(String lock, String holder, java.time.Duration timeout) {
+            err.println("Waiting up to " + timeout.toSeconds() + " s for the migration lock '" + lock + "': " + holder + ".");
+            err.flush();
+        }
 
         private static final int LONG_MIGRATION = 10;
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationStatus;
+import io.quarkiverse.ving.migrate.Topology;
 
 /** {@code ving drizzle --status --json}: the status as one JSON object, for deploy scripts and dashboards. */
 final class StatusJson {
@@ -19,7 +20,7 @@ final class StatusJson {
      * @param drift the statements that would make the database match the newest snapshot; empty when not checked
      */
     static Map<String, Object> of(MigrationStatus status, Optional<List<String>> drift, MigrationFolder folder,
-            String database) {
+            String database, Topology topology) {
         List<Object> migrations = new ArrayList<>();
         for (MigrationStatus.Item item : status.migrations()) {
             Map<String, Object> migration = new LinkedHashMap<>();
@@ -44,6 +45,14 @@ final class StatusJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", database);
         json.put("folder", folder.directory().toString());
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("kind", topology.kind().name().toLowerCase(java.util.Locale.ROOT));
+        server.put("version", topology.version());
+        server.put("replicaOf", topology.primary().orElse(null));
+        server.put("readOnly", topology.readOnly().orElse(null));
+        server.put("clusterSize", topology.galera().map(Topology.Galera::clusterSize).orElse(null));
+        server.put("upRefused", topology.refusal().map(refusal -> refusal.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+        json.put("server", server);
         json.put("needsAttention", status.needsAttention() || drifted);
         json.put("lastAvailable", status.lastAvailable().map(item -> item.migration().tag()).orElse(null));
         json.put("lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse(null));

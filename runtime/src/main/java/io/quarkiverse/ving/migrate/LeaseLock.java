@@ -54,7 +54,7 @@ final class LeaseLock implements MigrationLock {
     }
 
     @Override
-    public void acquire(Connection connection, Duration timeout) throws SQLException {
+    public void acquire(Connection connection, Duration timeout, Migrator.Listener listener) throws SQLException {
         name = NamedLock.name(connection);
         try (Statement statement = connection.createStatement()) {
             try (ResultSet result = statement.executeQuery("select @@session.wsrep_sync_wait")) {
@@ -79,8 +79,9 @@ final class LeaseLock implements MigrationLock {
             if (current != null && current.expired() && deleteExpired(connection, current.holder())) {
                 continue; // its holder stopped renewing it: the lock is free
             }
-            if (current != null) {
+            if (current != null && !current.describe().equals(heldBy)) {
                 heldBy = current.describe();
+                listener.waitingForLock(name, heldBy, timeout);
             }
             if (System.nanoTime() > deadline) {
                 throw new MigrationLockException(name, timeout, heldBy, "If that run is gone, its lease expires "

@@ -11,11 +11,11 @@ import java.time.Duration;
 interface MigrationLock {
 
     /**
-     * Waits for the lock.
+     * Waits for the lock, telling the listener who holds it when it must wait.
      *
      * @throws MigrationLockException when another run holds it longer than {@code timeout}
      */
-    void acquire(Connection connection, Duration timeout) throws SQLException;
+    void acquire(Connection connection, Duration timeout, Migrator.Listener listener) throws SQLException;
 
     /** Whether this run still holds the lock: a lease whose heartbeat failed may have been taken over. */
     default void checkHeld() {

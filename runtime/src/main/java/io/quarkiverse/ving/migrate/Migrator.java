@@ -46,6 +46,10 @@ public final class Migrator {
 
     /** Hears what the migrator does, for progress output and logs. */
     public interface Listener {
+        /** Another run holds the lock; this one waits up to {@code timeout}. */
+        default void waitingForLock(String lock, String holder, Duration timeout) {
+        }
+
         default void migrationStarting(MigrationFile migration, int number, int of) {
         }
 
@@ -121,6 +125,9 @@ public final class Migrator {
      */
     public List<MigrationFile> up() throws SQLException {
         List<MigrationFile> migrations = source.migrations();
+        if (allApplied(migrations)) {
+            return List.of(); // a second job finds the first one's work done and need not wait for its lock
+        }
         return underLock(context -> {
             // Decided under the lock: a run that waited sees what the run before it applied.
             Map<Long, Ledger.Progress> progress = context.ledger().progress();
@@ -190,7 +197,7 @@ public final class Migrator {
             }
             MigrationLock lock = MigrationLock.of(topology, dataSource);
             try {
-                lock.acquire(connection, lockTimeout);
+                lock.acquire(connection, lockTimeout, listener);
             } catch (SQLException e) {
                 throw lostOr(connection, e, "while taking the migration lock");
             }
@@ -214,6 +221,35 @@ public final class Migrator {
             return e;
         }
         throw new MigrationInterruptedException(when, e);
+    }
+
+    /**
+     * Whether the ledger records every migration as applied, unchanged: read without the lock (causally on Galera), as
+     * nothing is to be done then. Refuses a server that must not be written to first, as {@link #up} does.
+     */
+    private boolean allApplied(List<MigrationFile> migrations) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Topology topology = Topology.of(connection);
+            if (topology.refusal().isPresent()) {
+                throw new MigrationRefusedException(topology, describe(connection));
+            }
+            if (topology.kind() == Topology.Kind.GALERA) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set session wsrep_sync_wait = 1");
+                }
+            }
+            Ledger ledger = new Ledger(connection);
+            boolean allApplied = ledger.exists() && ledger.progress().isEmpty()
+                    && status(migrations, ledger.rows(), Map.of()).inState(MigrationStatus.State.APPLIED).size() == migrations.size();
+            if (topology.kind() == Topology.Kind.GALERA) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set session wsrep_sync_wait = default"); // a pooled connection goes back as it came
+                }
+            }
+            return allApplied;
+        } catch (SQLException e) {
+            return false; // the run under the lock reads again, and reports what fails there
+        }
     }
 
     /** The server's topology, as --status shows it. */

@@ -16,8 +16,16 @@ final class NamedLock implements MigrationLock {
     private String name;
 
     @Override
-    public void acquire(Connection connection, Duration timeout) throws SQLException {
+    public void acquire(Connection connection, Duration timeout, Migrator.Listener listener) throws SQLException {
         name = name(connection);
+        try (PreparedStatement held = connection.prepareStatement("select is_used_lock(?)")) {
+            held.setString(1, name);
+            try (ResultSet result = held.executeQuery()) {
+                if (result.next() && result.getString(1) != null) {
+                    listener.waitingForLock(name, "connection " + result.getString(1) + " holds it", timeout);
+                }
+            }
+        }
         try (PreparedStatement statement = connection.prepareStatement("select get_lock(?, ?), is_used_lock(?)")) {
             statement.setString(1, name);
             statement.setLong(2, Math.max(0, timeout.toSeconds()));

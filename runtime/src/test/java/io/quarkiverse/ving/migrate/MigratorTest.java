@@ -252,4 +252,18 @@ class MigratorTest {
         assertEquals(MigrationStatus.State.APPLIED, status.migrations().get(0).state());
         assertEquals(List.of(), migrator(folder).up());
     }
+
+    @Test
+    void aRunThatFindsEverythingAppliedReturnsAtOnceWhileAnotherHoldsTheLock() throws Exception {
+        MigrationFolder folder = folder("create table t (id int)");
+        migrator(folder).up();
+        try (Connection holder = DATABASE.dataSource().getConnection();
+                PreparedStatement lock = holder.prepareStatement("select get_lock(?, 0)")) {
+            lock.setString(1, "ving_migrations:" + holder.getCatalog());
+            lock.executeQuery().close();
+            long start = System.nanoTime();
+            assertEquals(List.of(), migrator(folder, Duration.ofSeconds(30)).up());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "did not wait for the lock");
+        }
+    }
 }
