@@ -64,7 +64,7 @@ class EmbeddedDevServiceTest {
             }
         }
         tables.sort(null);
-        assertEquals(List.of("__drizzle_migrations", "__ving_migration_progress", "apikeys", "cronjobs", "s3files", "users"),
+        assertEquals(List.of("__drizzle_migrations", "__ving_applied_migrations", "__ving_migration_progress", "apikeys", "cronjobs", "s3files", "users"),
                 tables);
         assertEquals(0, db.select().from(USERS).execute().await().atMost(Duration.ofSeconds(30)).size());
     }

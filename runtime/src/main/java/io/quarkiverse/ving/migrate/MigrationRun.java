@@ -47,8 +47,12 @@ final class MigrationRun {
     private final MigrationFile migration;
     private final List<String> statements;
     private final List<String> hashes;
+    /** The migration to apply after this one, pending, whose first statement this one's last commit records as sent. */
+    private final Optional<MigrationFile> next;
+    private boolean nextRecordedAsSent;
 
-    private MigrationRun(Context context, MigrationFile migration) {
+    private MigrationRun(Context context, MigrationFile migration, Optional<MigrationFile> next) {
+        this.next = next;
         this.context = context;
         this.connection = context.connection();
         this.ledger = context.ledger();
@@ -61,23 +65,48 @@ final class MigrationRun {
      * Applies the migration, resuming where its progress says.
      *
      * @param location where the migration's file is, for messages
+     * @param recordedAsSent whether the migration before recorded this one's first statement as sent, in its last commit
+     * @param next the pending migration to apply after this one, if any
+     * @return whether this migration's last commit recorded the next one's first statement as sent
      */
-    static void apply(Context context, MigrationFile migration, Optional<Ledger.Progress> progress, String location)
-            throws SQLException {
-        new MigrationRun(context, migration).apply(progress, location);
+    static boolean apply(Context context, MigrationFile migration, Optional<Ledger.Progress> progress, String location,
+            boolean recordedAsSent, Optional<MigrationFile> next) throws SQLException {
+        MigrationRun run = new MigrationRun(context, migration, next);
+        run.apply(progress, location, recordedAsSent);
+        return run.nextRecordedAsSent;
     }
 
-    /** Records the migration as applied: its ledger row, the end of its progress, together. */
-    static void finish(Context context, MigrationFile migration) throws SQLException {
-        new MigrationRun(context, migration).inTransaction(() -> context.ledger().recordApplied(migration),
-                "while it was being recorded as applied", migration.statements().size(), false);
+    /** Records the migration as applied without running it: its ledger row, the end of its progress, together. */
+    static void recordApplied(Context context, MigrationFile migration) throws SQLException {
+        new MigrationRun(context, migration, Optional.empty()).finish();
+    }
+
+    private void finish() throws SQLException {
+        inTransaction(this::recordApplied, "while it was being recorded as applied", statements.size(), false);
+    }
+
+    /**
+     * The ledger row and the end of the progress record; and, in the same commit, the next migration's first statement
+     * recorded as sent when it is DDL whose effect the catalog can show, so that it costs no commit of its own.
+     */
+    private void recordApplied() throws SQLException {
+        ledger.recordApplied(migration);
+        nextRecordedAsSent = false;
+        if (next.isPresent() && !next.get().statements().isEmpty()) {
+            String first = next.get().statements().get(0);
+            if (isDdl(first) && DdlEffectParser.effects(first).isPresent()) {
+                List<String> nextHashes = next.get().statements().stream().map(MigrationFile::sha256).toList();
+                ledger.saveProgress(next.get(), 0, nextHashes, nextHashes.get(0), null);
+                nextRecordedAsSent = true;
+            }
+        }
     }
 
     static boolean isDdl(String statement) {
         return DDL.contains(SqlTokens.firstWord(statement));
     }
 
-    private void apply(Optional<Ledger.Progress> progress, String location) throws SQLException {
+    private void apply(Optional<Ledger.Progress> progress, String location, boolean recordedAsSent) throws SQLException {
         int start = progress.map(Ledger.Progress::statementsDone).orElse(0);
         Optional<String> running = progress.flatMap(Ledger.Progress::runningHash);
         int checked = Math.min(start + (running.isPresent() ? 1 : 0), hashes.size());
@@ -94,7 +123,7 @@ final class MigrationRun {
             return;
         }
         int next = running.isPresent() ? settleInDoubt(start) : start;
-        if (running.isEmpty() && next < statements.size() && isDdl(statements.get(next))) {
+        if (running.isEmpty() && !recordedAsSent && next < statements.size() && isDdl(statements.get(next))) {
             record(next, null, "before statement " + (next + 1) + " began");
         }
         for (int k = next; k < statements.size(); k++) {
@@ -106,7 +135,7 @@ final class MigrationRun {
             }
         }
         if (statements.isEmpty() || isDdl(statements.get(statements.size() - 1))) {
-            finish(context, migration);
+            finish();
         }
     }
 
@@ -146,7 +175,7 @@ final class MigrationRun {
             }
             context.listener().statementExecuted(migration, k + 1, statements.size());
             if (last) {
-                ledger.recordApplied(migration);
+                recordApplied();
             } else {
                 saveProgressRow(k + 1, null);
             }
@@ -167,7 +196,7 @@ final class MigrationRun {
                 context.listener().statementExecuted(migration, k + 1, statements.size());
                 context.listener().statementDone(migration, k + 1, statements.size());
             }
-            ledger.recordApplied(migration);
+            recordApplied();
         }, "while it ran or while the migration committed", statements.size(), true);
     }
 

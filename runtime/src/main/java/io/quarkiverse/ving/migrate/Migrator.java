@@ -137,11 +137,16 @@ public final class Migrator {
                     .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
                     .toList();
             List<MigrationFile> applied = new ArrayList<>();
+            boolean recordedAsSent = false;
             for (int i = 0; i < todo.size(); i++) {
                 MigrationFile migration = todo.get(i).migration();
                 listener.migrationStarting(migration, i + 1, todo.size());
-                MigrationRun.apply(context, migration, Optional.ofNullable(progress.get(migration.when())),
-                        source.locationOf(migration));
+                // a partial migration keeps its own progress row: only a pending one is recorded as started beforehand
+                Optional<MigrationFile> next = i + 1 < todo.size() && todo.get(i + 1).state() == MigrationStatus.State.PENDING
+                        ? Optional.of(todo.get(i + 1).migration())
+                        : Optional.empty();
+                recordedAsSent = MigrationRun.apply(context, migration, Optional.ofNullable(progress.get(migration.when())),
+                        source.locationOf(migration), recordedAsSent, next);
                 listener.migrationApplied(migration);
                 applied.add(migration);
             }
@@ -173,7 +178,7 @@ public final class Migrator {
                 }
             }
             for (MigrationStatus.Item item : status.inState(MigrationStatus.State.PENDING)) {
-                MigrationRun.finish(context, item.migration());
+                MigrationRun.recordApplied(context, item.migration());
                 listener.migrationApplied(item.migration());
             }
             return null;
