@@ -226,11 +226,12 @@ final class MigrationRun {
      */
     private void inTransaction(SqlWork work, String when, int statement, boolean whole) throws SQLException {
         for (int attempt = 1;; attempt++) {
-            connection.setAutoCommit(false);
             try {
+                // START TRANSACTION and COMMIT as statements: one round trip each, where switching autocommit off and on
+                // around a commit takes three
+                plain("start transaction");
                 work.run();
-                connection.commit();
-                connection.setAutoCommit(true);
+                plain("commit");
                 return;
             } catch (SQLException | StatementFailed | MigrationException e) {
                 SQLException cause = e instanceof StatementFailed failed ? failed.sqlCause() : e instanceof SQLException s ? s : null;
@@ -240,8 +241,7 @@ final class MigrationRun {
                             statements.isEmpty() ? "" : statements.get(number - 1), when, false,
                             cause != null ? cause : new SQLException(e.getMessage()));
                 }
-                connection.rollback();
-                connection.setAutoCommit(true);
+                plain("rollback");
                 if (cause != null && isDeadlock(cause) && attempt < ATTEMPTS) {
                     backOff(attempt);
                     continue;
@@ -256,6 +256,13 @@ final class MigrationRun {
                 }
                 throw (SQLException) e;
             }
+        }
+    }
+
+    /** Our own transaction control, not logged as a migration statement. */
+    private void plain(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
