@@ -34,8 +34,11 @@ public final class TestGaleraCluster implements AutoCloseable {
     /** A node stops in well under a second; one that does not is killed after this. */
     private static final Duration STOP = Duration.ofSeconds(15);
 
-    private static TestGaleraCluster shared;
-    private static RuntimeException sharedFailure;
+    private static final OncePerJvm<TestGaleraCluster> SHARED = new OncePerJvm<>("Galera cluster", () -> {
+        TestGaleraCluster started = start();
+        started.isShared = true;
+        return started;
+    });
 
     private final Path directory;
     private final List<LocalMariaDb> nodes;
@@ -106,20 +109,8 @@ public final class TestGaleraCluster implements AutoCloseable {
      * exit, as JUnit extensions would, which main code cannot depend on. Its {@link #close()} does nothing. A cluster
      * that failed to start is not tried again: the first failure is thrown to every caller.
      */
-    public static synchronized TestGaleraCluster shared() {
-        if (sharedFailure != null) {
-            throw new IllegalStateException("The shared Galera cluster did not start: " + sharedFailure.getMessage());
-        }
-        if (shared == null) {
-            try {
-                shared = start();
-                shared.isShared = true;
-            } catch (RuntimeException e) {
-                sharedFailure = e;
-                throw e;
-            }
-        }
-        return shared;
+    public static TestGaleraCluster shared() {
+        return SHARED.get();
     }
 
     /** {@code 127.0.0.1:<port>} of each node's clients, node 1 first. */

@@ -29,8 +29,11 @@ public final class TestReplicaPair implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(15);
 
-    private static TestReplicaPair shared;
-    private static RuntimeException sharedFailure;
+    private static final OncePerJvm<TestReplicaPair> SHARED = new OncePerJvm<>("replica pair", () -> {
+        TestReplicaPair started = start();
+        started.isShared = true;
+        return started;
+    });
 
     private final Path directory;
     private final LocalMariaDb primary;
@@ -117,20 +120,8 @@ public final class TestReplicaPair implements AutoCloseable {
      * exit, as JUnit extensions would, which main code cannot depend on. Its {@link #close()} does nothing. A pair that
      * failed to start is not tried again: the first failure is thrown to every caller.
      */
-    public static synchronized TestReplicaPair shared() {
-        if (sharedFailure != null) {
-            throw new IllegalStateException("The shared replica pair did not start: " + sharedFailure.getMessage());
-        }
-        if (shared == null) {
-            try {
-                shared = start();
-                shared.isShared = true;
-            } catch (RuntimeException e) {
-                sharedFailure = e;
-                throw e;
-            }
-        }
-        return shared;
+    public static TestReplicaPair shared() {
+        return SHARED.get();
     }
 
     /** {@code 127.0.0.1:<port>} of the primary. */

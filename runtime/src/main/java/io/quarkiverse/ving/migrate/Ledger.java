@@ -81,6 +81,19 @@ final class Ledger {
         }
     }
 
+    /**
+     * Forgets the guard rows of migrations that drizzle's ledger no longer records (a person deleted a row so that a
+     * migration runs again, or emptied the table): the guard follows drizzle's ledger, it never outvotes it. Run under
+     * the lock, before the ledger is read; a run racing past a broken lock still sees the other's guard and ledger rows
+     * together, as they commit together, so it cannot record the migration a second time.
+     */
+    void forgetGuardsWithoutLedgerRow() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from `" + APPLIED_TABLE + "` where created_at not in (select created_at from `"
+                    + TABLE + "` where created_at is not null)");
+        }
+    }
+
     /** Whether drizzle's table exists: --status reads without creating it, and a missing one means nothing applied. */
     boolean exists() throws SQLException {
         return tableExists(TABLE);

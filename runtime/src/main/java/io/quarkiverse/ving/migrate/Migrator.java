@@ -209,6 +209,7 @@ public final class Migrator {
             try {
                 Ledger ledger = new Ledger(connection);
                 ledger.create();
+                ledger.forgetGuardsWithoutLedgerRow();
                 return work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt, lockTimeout));
             } catch (SQLException e) {
                 throw lostOr(connection, e, "while reading the ledger or between migrations");

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -203,22 +202,12 @@ class GaleraMigrationTest {
         }
     }
 
+    /** The query's rows on one node, read causally: after everything the cluster committed. */
     private static List<String> query(String host, String database, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url(host, database));
                 Statement statement = connection.createStatement()) {
             statement.execute("set session wsrep_sync_wait = 1");
-            try (ResultSet result = statement.executeQuery(sql)) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= columns; i++) {
-                        values.add(result.getString(i));
-                    }
-                    rows.add(String.join("|", values));
-                }
-            }
+            return TestDatabase.rows(connection, sql);
         }
-        return rows;
     }
 }

@@ -266,4 +266,17 @@ class MigratorTest {
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "did not wait for the lock");
         }
     }
+
+    @Test
+    void aLedgerRowDeletedByHandRunsItsMigrationAgainAndItIsStillRecordedOnce() throws Exception {
+        MigrationFolder folder = folder("create table t (id int)", "insert into t values (1)");
+        migrator(folder).up();
+        DATABASE.execute("delete from __drizzle_migrations where created_at = 1800000000001");
+        assertEquals(List.of("0001_step1"), migrator(folder).up().stream().map(MigrationFile::tag).toList());
+        assertEquals(List.of("1", "1"), DATABASE.query("select id from t"));
+        assertEquals(List.of("1800000000000", "1800000000001"),
+                DATABASE.query("select created_at from __drizzle_migrations order by created_at"));
+        assertEquals(List.of("1800000000000", "1800000000001"),
+                DATABASE.query("select created_at from __ving_applied_migrations order by created_at"));
+    }
 }

@@ -51,9 +51,15 @@ public final class TestDatabase {
     }
 
     public List<String> query(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            return rows(connection, sql);
+        }
+    }
+
+    /** Each row of the query's result as its values joined by {@code |}. */
+    static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<String> values = new ArrayList<>();
