@@ -17,12 +17,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.ving.embedded.TestGaleraCluster;
 import io.quarkiverse.ving.embedded.TestReplicaPair;
 
 /**
- * {@code ving drizzle --up} refuses a replica (exit 4) and a read-only server (exit 5) before writing anything, even
- * for a user allowed to write there; {@code --status} works on the replica and names what it found. Against a real
- * GTID primary and replica, started by the test.
+ * {@code ving drizzle --up} refuses a replica (exit 4), a read-only server (exit 5) and a Galera node under RSU (exit
+ * 6) before writing anything, even for a user allowed to write there; {@code --status} works on the replica and names
+ * what it found. Against a real GTID primary and replica, and a real 3-node Galera cluster, started by the test.
  */
 class RefusedServersIT {
 
@@ -73,6 +74,25 @@ class RefusedServersIT {
             assertEquals(0, tables(pair.primaryHost()));
         } finally {
             execute(pair.primaryHost(), "set global read_only = 0");
+        }
+    }
+
+    @Test
+    void upOnAGaleraNodeUnderRsuExits6AndWritesNothing() throws Exception {
+        assumeTrue(TestGaleraCluster.available(), "needs Debian's mariadb-server, galera-4 and rsync");
+        TestGaleraCluster cluster = TestGaleraCluster.shared();
+        execute(cluster.host(1), "drop database if exists " + DATABASE, "create database " + DATABASE,
+                "create user if not exists admin@'127.0.0.1' identified by 'admin'",
+                "grant all privileges on *.* to admin@'127.0.0.1'");
+        execute(cluster.host(3), "set global wsrep_OSU_method = 'RSU'");
+        try {
+            PackagedCli.Result up = drizzle(cluster.host(3), "--up");
+            assertEquals(ExitCodes.REFUSED_GALERA_NODE, up.exitCode(), up.output());
+            assertTrue(up.output().contains("is a Galera node with wsrep_OSU_method = RSU") && up.output().contains(
+                    "Nothing was written"), up.output());
+            assertEquals(0, tables(cluster.host(3)));
+        } finally {
+            execute(cluster.host(3), "set global wsrep_OSU_method = 'TOI'");
         }
     }
 

@@ -125,10 +125,7 @@ public final class Migrator {
      */
     public List<MigrationFile> up() throws SQLException {
         List<MigrationFile> migrations = source.migrations();
-        if (allApplied(migrations)) {
-            return List.of(); // a second job finds the first one's work done and need not wait for its lock
-        }
-        return underLock(context -> {
+        return underLock(migrations, List.of(), context -> {
             // Decided under the lock: a run that waited sees what the run before it applied.
             Map<Long, Ledger.Progress> progress = context.ledger().progress();
             MigrationStatus status = status(migrations, context.ledger().rows(), progress);
@@ -195,10 +192,25 @@ public final class Migrator {
      * ledger tables and runs the work.
      */
     private <T> T underLock(LockedWork<T> work) throws SQLException {
+        return underLock(null, null, work);
+    }
+
+    /**
+     * On one connection: reads the topology and refuses a server that must not be written to; returns {@code
+     * nothingToDo} at once when the ledger already records every one of {@code migrations} as applied (a second job
+     * need not wait for the first one's lock); else takes the lock that holds there, creates the ledger tables and runs
+     * the work.
+     *
+     * @param migrations the migrations whose being applied leaves nothing to do, or null to always do the work
+     */
+    private <T> T underLock(List<MigrationFile> migrations, T nothingToDo, LockedWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Topology topology = Topology.of(connection);
             if (topology.refusal().isPresent()) {
                 throw new MigrationRefusedException(topology, describe(connection));
+            }
+            if (migrations != null && allApplied(connection, topology, migrations)) {
+                return nothingToDo;
             }
             MigrationLock lock = MigrationLock.of(topology, dataSource);
             try {
@@ -230,31 +242,26 @@ public final class Migrator {
     }
 
     /**
-     * Whether the ledger records every migration as applied, unchanged: read without the lock (causally on Galera), as
-     * nothing is to be done then. Refuses a server that must not be written to first, as {@link #up} does.
+     * Whether the ledger records every migration as applied, unchanged: read without the lock (causally on Galera),
+     * since nothing is to be done then.
      */
-    private boolean allApplied(List<MigrationFile> migrations) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            Topology topology = Topology.of(connection);
-            if (topology.refusal().isPresent()) {
-                throw new MigrationRefusedException(topology, describe(connection));
-            }
-            if (topology.kind() == Topology.Kind.GALERA) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set session wsrep_sync_wait = 1");
-                }
+    private boolean allApplied(Connection connection, Topology topology, List<MigrationFile> migrations) throws SQLException {
+        boolean galera = topology.kind() == Topology.Kind.GALERA;
+        try (Statement statement = connection.createStatement()) {
+            if (galera) {
+                statement.execute("set session wsrep_sync_wait = 1");
             }
             Ledger ledger = new Ledger(connection);
-            boolean allApplied = ledger.exists() && ledger.progress().isEmpty()
+            return ledger.exists() && ledger.progress().isEmpty()
                     && status(migrations, ledger.rows(), Map.of()).inState(MigrationStatus.State.APPLIED).size() == migrations.size();
-            if (topology.kind() == Topology.Kind.GALERA) {
+        } catch (SQLException e) {
+            throw lostOr(connection, e, "while reading the ledger");
+        } finally {
+            if (galera && connection.isValid(5)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("set session wsrep_sync_wait = default"); // a pooled connection goes back as it came
+                    statement.execute("set session wsrep_sync_wait = default"); // the lock sets it again, for its own reads
                 }
             }
-            return allApplied;
-        } catch (SQLException e) {
-            return false; // the run under the lock reads again, and reports what fails there
         }
     }
 
