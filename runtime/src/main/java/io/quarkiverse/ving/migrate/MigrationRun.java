@@ -36,9 +36,16 @@ final class MigrationRun {
     private static final int DEADLOCK = 1213;
     private static final int ATTEMPTS = 6;
 
-    /** What the migrator gives each run. */
+    /**
+     * What the migrator gives each run. The connection does not autocommit: each write commits when it must.
+     *
+     * @param commitWithNextDdl whether bookkeeping written just before a DDL statement is left for that statement to
+     *        commit (MySQL commits an open transaction before it runs any DDL), saving a commit per statement; not on
+     *        Galera, where a certification failure of that commit would surface as the DDL statement's error
+     */
     record Context(Connection connection, Ledger ledger, MigrationLock lock, Migrator.Listener listener,
-            java.util.function.Consumer<String> statementLog, Migrator.InDoubt inDoubt, Duration waitLimit) {
+            java.util.function.Consumer<String> statementLog, Migrator.InDoubt inDoubt, Duration waitLimit,
+            boolean commitWithNextDdl) {
     }
 
     private final Context context;
@@ -82,7 +89,8 @@ final class MigrationRun {
     }
 
     private void finish() throws SQLException {
-        inTransaction(this::recordApplied, "while it was being recorded as applied", statements.size(), false);
+        inTransaction(this::recordApplied, "while it was being recorded as applied", statements.size(), false,
+                () -> context.commitWithNextDdl() && nextRecordedAsSent);
     }
 
     /**
@@ -179,7 +187,7 @@ final class MigrationRun {
             } else {
                 saveProgressRow(k + 1, null);
             }
-        }, "while it ran or committed with its progress", k + 1, false);
+        }, "while it ran or committed with its progress", k + 1, false, () -> false);
         context.listener().statementDone(migration, k + 1, statements.size());
     }
 
@@ -197,7 +205,7 @@ final class MigrationRun {
                 context.listener().statementDone(migration, k + 1, statements.size());
             }
             recordApplied();
-        }, "while it ran or while the migration committed", statements.size(), true);
+        }, "while it ran or while the migration committed", statements.size(), true, () -> false);
     }
 
     /** A statement of the migration failed on the server (as opposed to the bookkeeping around it). */
@@ -218,20 +226,26 @@ final class MigrationRun {
         void run() throws SQLException;
     }
 
+    /** Whether a transaction's commit is left to the next statement, a DDL one. */
+    private interface LeftToNextDdl {
+        boolean test();
+    }
+
     /**
      * Runs the work in one transaction, again after a deadlock or a cluster's certification failure.
      *
      * @param statement the statement the work ends with (for messages when the connection is lost)
      * @param whole whether the work is the whole migration, so that a failed statement leaves nothing done
+     * @param leftToNextDdl asked after the work: whether the next statement, DDL, commits it
      */
-    private void inTransaction(SqlWork work, String when, int statement, boolean whole) throws SQLException {
+    private void inTransaction(SqlWork work, String when, int statement, boolean whole, LeftToNextDdl leftToNextDdl)
+            throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
-                // START TRANSACTION and COMMIT as statements: one round trip each, where switching autocommit off and on
-                // around a commit takes three
-                plain("start transaction");
                 work.run();
-                plain("commit");
+                if (!leftToNextDdl.test()) {
+                    plain("commit");
+                }
                 return;
             } catch (SQLException | StatementFailed | MigrationException e) {
                 SQLException cause = e instanceof StatementFailed failed ? failed.sqlCause() : e instanceof SQLException s ? s : null;
@@ -248,6 +262,7 @@ final class MigrationRun {
                 }
                 if (e instanceof StatementFailed failed) {
                     ledger.saveProgress(migration, whole ? 0 : failed.number - 1, hashes, null, cause.getMessage());
+                    plain("commit");
                     throw new MigrationFailedException(migration, failed.number, statements.size(),
                             statements.get(failed.number - 1), cause, whole);
                 }
@@ -259,7 +274,7 @@ final class MigrationRun {
         }
     }
 
-    /** Our own transaction control, not logged as a migration statement. */
+    /** Our own transaction control (the connection does not autocommit), not logged as a migration statement. */
     private void plain(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -321,14 +336,18 @@ final class MigrationRun {
     }
 
     /**
-     * Writes the progress row outside any transaction: {@code done} statements done, and the next one recorded as sent
-     * when it is DDL (none when the run stopped on an error).
+     * Writes the progress row: {@code done} statements done, and the next one recorded as sent when it is DDL (none
+     * when the run stopped on an error). Committed at once, or, where the context allows, by the next statement sent: a
+     * DDL one commits it before it runs; a data statement commits with it, and its own progress supersedes it.
      */
     private void record(int done, String error, String when) throws SQLException {
         try {
             for (int attempt = 1;; attempt++) {
                 try {
                     saveProgressRow(done, error);
+                    if (error != null || !context.commitWithNextDdl()) {
+                        plain("commit");
+                    }
                     return;
                 } catch (SQLException e) {
                     if (!isDeadlock(e) || attempt == ATTEMPTS || !connection.isValid(5)) {

@@ -222,11 +222,14 @@ public final class Migrator {
                 Ledger ledger = new Ledger(connection);
                 ledger.create();
                 ledger.forgetGuardsWithoutLedgerRow();
-                return work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt, lockTimeout));
+                connection.setAutoCommit(false); // each write commits when it must (MigrationRun)
+                return work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt, lockTimeout,
+                        topology.kind() != Topology.Kind.GALERA));
             } catch (SQLException e) {
                 throw lostOr(connection, e, "while reading the ledger or between migrations");
             } finally {
                 if (connection.isValid(5)) { // a lost connection's lock is gone with it
+                    connection.setAutoCommit(true); // commits what was left for a DDL statement that did not come
                     lock.release(connection);
                 }
             }
