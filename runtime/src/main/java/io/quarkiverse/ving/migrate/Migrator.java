@@ -129,6 +129,7 @@ public final class Migrator {
             // Decided under the lock: a run that waited sees what the run before it applied.
             Map<Long, Ledger.Progress> progress = context.ledger().progress();
             MigrationStatus status = status(migrations, context.ledger().rows(), progress);
+            context.connection().commit(); // ends the reads' snapshot: the migrations see the database as it is now
             refuseModified(status);
             List<MigrationStatus.Item> todo = status.migrations().stream()
                     .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
