@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * ends without closing, so no mariadbd outlives the JVM. A JVM killed runs no hook: the next fixture started on the
  * machine stops what it left and deletes its directory.
  */
-public final class TestGaleraCluster implements AutoCloseable {
+public final class TestGaleraCluster extends LocalServerGroup {
 
     private static final Logger LOG = Logger.getLogger(TestGaleraCluster.class);
     static final Path GALERA = Path.of("/usr/lib/galera/libgalera_smm.so");
@@ -32,24 +32,18 @@ public final class TestGaleraCluster implements AutoCloseable {
     /** Installing node 1 and two rsync state transfers take about 20 s on two cores; the rest is for a slow machine. */
     private static final Duration START = Duration.ofSeconds(120);
     /** A node stops in well under a second; one that does not is killed after this. */
-    private static final Duration STOP = Duration.ofSeconds(15);
 
     private static final OncePerJvm<TestGaleraCluster> SHARED = new OncePerJvm<>("Galera cluster", () -> {
         TestGaleraCluster started = start();
-        started.isShared = true;
+        started.share();
         return started;
     });
 
-    private final Path directory;
     private final List<LocalMariaDb> nodes;
-    private final Thread hook;
-    private boolean isShared;
-    private boolean closed;
 
     private TestGaleraCluster(Path directory, List<LocalMariaDb> nodes) {
-        this.directory = directory;
+        super("Galera cluster", directory, nodes);
         this.nodes = nodes;
-        this.hook = new Thread(this::stop, "ving-galera-stop");
     }
 
     /** Whether this machine has what the cluster runs from. */
@@ -77,7 +71,6 @@ public final class TestGaleraCluster implements AutoCloseable {
             nodes.add(new LocalMariaDb("Galera node" + (i + 1), directory.resolve("node" + (i + 1)), ports[i]));
         }
         TestGaleraCluster cluster = new TestGaleraCluster(directory, nodes);
-        Runtime.getRuntime().addShutdownHook(cluster.hook);
         try {
             for (int i = 0; i < NODES; i++) {
                 nodes.get(i).configure(settings(directory, ports, i));
@@ -128,42 +121,6 @@ public final class TestGaleraCluster implements AutoCloseable {
         return node(node).errorLog();
     }
 
-    /** The directory the nodes keep everything in; gone once the cluster is closed. */
-    public Path directory() {
-        return directory;
-    }
-
-    /** Stops the nodes (killed when one does not stop within 15 s) and deletes their directory; not the shared cluster. */
-    @Override
-    public void close() {
-        if (isShared) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook is running or has run
-        }
-        stop();
-    }
-
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Instant deadline = Instant.now().plus(STOP);
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            nodes.get(i).requestStop(); // the bootstrap node last
-        }
-        for (LocalMariaDb node : nodes) {
-            node.awaitStopped(deadline);
-        }
-        LocalMariaDb.killLeftovers(directory);
-        if (!LocalMariaDb.delete(directory)) {
-            LOG.warnf("Could not delete the Galera cluster's directory %s", directory);
-        }
-    }
 
     private LocalMariaDb node(int node) {
         if (node < 1 || node > nodes.size()) {

@@ -22,25 +22,20 @@ import org.jboss.logging.Logger;
  * ends without closing, so no mariadbd outlives the JVM. A JVM killed runs no hook: the next fixture started on the
  * machine stops what it left and deletes its directory.
  */
-public final class TestReplicaPair implements AutoCloseable {
+public final class TestReplicaPair extends LocalServerGroup {
 
     private static final Logger LOG = Logger.getLogger(TestReplicaPair.class);
     /** Two installs and two starts take a few seconds; the rest is for a slow machine. */
     private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration STOP = Duration.ofSeconds(15);
 
     private static final OncePerJvm<TestReplicaPair> SHARED = new OncePerJvm<>("replica pair", () -> {
         TestReplicaPair started = start();
-        started.isShared = true;
+        started.share();
         return started;
     });
 
-    private final Path directory;
     private final LocalMariaDb primary;
     private final LocalMariaDb replica;
-    private final Thread hook;
-    private boolean isShared;
-    private boolean closed;
 
     /**
      * The replica's replication, as {@code SHOW SLAVE STATUS} has it.
@@ -59,10 +54,9 @@ public final class TestReplicaPair implements AutoCloseable {
     }
 
     private TestReplicaPair(Path directory, LocalMariaDb primary, LocalMariaDb replica) {
-        this.directory = directory;
+        super("replica pair", directory, List.of(primary, replica));
         this.primary = primary;
         this.replica = replica;
-        this.hook = new Thread(this::stop, "ving-replicas-stop");
     }
 
     /** Whether this machine has what the servers run from. */
@@ -87,7 +81,6 @@ public final class TestReplicaPair implements AutoCloseable {
         int[] ports = LocalMariaDb.freePorts(2);
         TestReplicaPair pair = new TestReplicaPair(directory, new LocalMariaDb("primary", directory.resolve("primary"), ports[0]),
                 new LocalMariaDb("replica", directory.resolve("replica"), ports[1]));
-        Runtime.getRuntime().addShutdownHook(pair.hook);
         try {
             pair.primary.configure(List.of("server_id=1", "log_bin=mariadb-bin", "binlog_format=ROW", "gtid_strict_mode=ON"));
             pair.replica.configure(List.of("server_id=2", "log_bin=mariadb-bin", "binlog_format=ROW", "gtid_strict_mode=ON",
@@ -144,10 +137,6 @@ public final class TestReplicaPair implements AutoCloseable {
         return replica.errorLog();
     }
 
-    /** The directory both servers keep everything in; gone once the pair is closed. */
-    public Path directory() {
-        return directory;
-    }
 
     /** The replica's replication now. */
     public Replication replication() {
@@ -197,35 +186,6 @@ public final class TestReplicaPair implements AutoCloseable {
         }
     }
 
-    /** Stops both servers (killed when one does not stop within 15 s) and deletes their directory; not the shared pair. */
-    @Override
-    public void close() {
-        if (isShared) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook is running or has run
-        }
-        stop();
-    }
-
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Instant deadline = Instant.now().plus(STOP);
-        replica.requestStop();
-        primary.requestStop();
-        replica.awaitStopped(deadline);
-        primary.awaitStopped(deadline);
-        LocalMariaDb.killLeftovers(directory);
-        if (!LocalMariaDb.delete(directory)) {
-            LOG.warnf("Could not delete the replica pair's directory %s", directory);
-        }
-    }
 
     private void awaitReplicating(Instant deadline) {
         Replication replication = null;
