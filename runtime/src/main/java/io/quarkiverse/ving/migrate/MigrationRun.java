@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * One migration applied statement by statement so that each statement runs exactly once, whenever the run is cut off
@@ -226,11 +227,6 @@ final class MigrationRun {
         void run() throws SQLException;
     }
 
-    /** Whether a transaction's commit is left to the next statement, a DDL one. */
-    private interface LeftToNextDdl {
-        boolean test();
-    }
-
     /**
      * Runs the work in one transaction, again after a deadlock or a cluster's certification failure.
      *
@@ -238,12 +234,12 @@ final class MigrationRun {
      * @param whole whether the work is the whole migration, so that a failed statement leaves nothing done
      * @param leftToNextDdl asked after the work: whether the next statement, DDL, commits it
      */
-    private void inTransaction(SqlWork work, String when, int statement, boolean whole, LeftToNextDdl leftToNextDdl)
+    private void inTransaction(SqlWork work, String when, int statement, boolean whole, BooleanSupplier leftToNextDdl)
             throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 work.run();
-                if (!leftToNextDdl.test()) {
+                if (!leftToNextDdl.getAsBoolean()) {
                     plain("commit");
                 }
                 return;

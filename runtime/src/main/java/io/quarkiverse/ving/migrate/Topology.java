@@ -160,17 +160,20 @@ public record Topology(Kind kind, String version, Optional<String> readOnly, Opt
                         return Optional.of(host + ":" + column(result, "Master_Port", "Source_Port"));
                     }
                 }
-                return Integer.parseInt(status.getOrDefault("slaves_running", "0")) > 0 ? Optional.of("unknown")
-                        : Optional.empty();
+                return unknownPrimary(status);
             } catch (SQLException e) {
                 if (e.getErrorCode() == 1227 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) { // not allowed
-                    return Integer.parseInt(status.getOrDefault("slaves_running", "0")) > 0 ? Optional.of("unknown")
-                            : Optional.empty();
+                    return unknownPrimary(status);
                 }
                 // a syntax this server does not know: try the next form
             }
         }
         return Optional.empty();
+    }
+
+    /** MariaDB's {@code Slaves_running}, which any user may read, tells a replica whose primary it cannot see. */
+    private static Optional<String> unknownPrimary(Map<String, String> status) {
+        return Integer.parseInt(status.getOrDefault("slaves_running", "0")) > 0 ? Optional.of("unknown") : Optional.empty();
     }
 
     private static String column(ResultSet result, String... names) throws SQLException {
