@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.quarkiverse.ving.json.JsonWriter;
+import io.quarkiverse.ving.migrate.MigrationConflictException;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFailedException;
 import io.quarkiverse.ving.migrate.MigrationFile;
@@ -42,7 +43,7 @@ final class MigrateActions {
     }
 
     int up() {
-        return withDatabase(ExitCodes.NEEDS_ATTENTION, database -> {
+        return withDatabase(database -> {
             Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog(),
                     inDoubt);
             List<MigrationFile> applied = migrator.up();
@@ -54,7 +55,7 @@ final class MigrateActions {
     }
 
     int status(boolean json) {
-        return withDatabase(ExitCodes.BAD_INPUT, database -> {
+        return withDatabase(database -> {
             Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
             }, database.statementLog());
             MigrationStatus status = migrator.status();
@@ -78,11 +79,16 @@ final class MigrateActions {
     }
 
     /**
-     * Runs the action and turns each failure into its message and exit status.
-     *
-     * @param refused the status when the migrations refuse to go on (a changed file, a broken folder)
+     * Checks the folder, then runs the action on the database, turning each failure into its message and exit status:
+     * one status per cause, whichever of --up and --status meets it.
      */
-    private int withDatabase(int refused, DatabaseAction action) {
+    private int withDatabase(DatabaseAction action) {
+        try {
+            folder.requireFolder(); // before connecting: a wrong path must not read as "no migrations"
+        } catch (MigrationException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         try (Database database = Database.fromEnvironment(err)) {
             return action.run(database);
         } catch (MigrationFailedException | MigrationLockException | MigrationInterruptedException e) {
@@ -95,12 +101,12 @@ final class MigrateActions {
                 case READ_ONLY -> ExitCodes.REFUSED_READ_ONLY;
                 case GALERA_NODE -> ExitCodes.REFUSED_GALERA_NODE;
             };
-        } catch (MigrationInDoubtException e) {
+        } catch (MigrationInDoubtException | MigrationConflictException e) {
             err.println(e.getMessage());
             return ExitCodes.NEEDS_ATTENTION;
         } catch (MigrationException e) {
-            err.println(e.getMessage());
-            return refused;
+            err.println(e.getMessage()); // the folder cannot be read as a migrations folder
+            return ExitCodes.BAD_INPUT;
         } catch (SQLException e) {
             err.println("Database error: " + e.getMessage());
             return ExitCodes.DATABASE_ERROR;
@@ -126,6 +132,9 @@ final class MigrateActions {
                         + item.error().map(error -> "; stopped by: " + error).orElse(""));
                 case MODIFIED -> out.println("  " + colours.red("modified") + "  " + tag
                         + "   changed since it was applied; restore it, and put changes in a new migration");
+                case WHEN_CHANGED -> out.println("  " + colours.red("moved   ") + "  " + tag + "   applied with the journal when "
+                        + item.appliedWhen().orElseThrow() + ", now " + item.migration().when()
+                        + "; restore its when in meta/_journal.json");
             }
         }
         for (MigrationStatus.Unknown unknown : status.unknown()) {

@@ -30,6 +30,7 @@ final class StatusJson {
             migration.put("statementsDone", item.statementsDone());
             migration.put("error", item.error().orElse(null));
             migration.put("behindNewest", item.behindNewest());
+            migration.put("appliedWhen", item.appliedWhen().orElse(null));
             migration.put("hash", item.migration().hash());
             migrations.add(migration);
         }

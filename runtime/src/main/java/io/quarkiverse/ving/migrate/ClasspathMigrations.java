@@ -2,7 +2,6 @@ package io.quarkiverse.ving.migrate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +49,11 @@ public final class ClasspathMigrations implements MigrationSource {
     }
 
     @Override
+    public String location() {
+        return "classpath:" + location;
+    }
+
+    @Override
     public String locationOf(MigrationFile migration) {
         return "classpath:" + location + "/" + migration.tag() + ".sql";
     }
@@ -58,7 +62,7 @@ public final class ClasspathMigrations implements MigrationSource {
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the resource " + resource + ": " + e.getMessage(), e);
+            throw new MigrationException("classpath:" + resource, "Cannot be read: " + e.getMessage());
         }
     }
 }

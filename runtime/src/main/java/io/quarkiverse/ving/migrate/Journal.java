@@ -2,9 +2,13 @@ package io.quarkiverse.ving.migrate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.quarkiverse.ving.json.JsonWriter;
 import io.quarkiverse.ving.schema.SchemaException;
@@ -63,6 +67,18 @@ public record Journal(List<Entry> entries) {
         return JsonWriter.indented(json);
     }
 
+    /** A file name without extension: what drizzle-kit writes ({@code 0003_add_users_bio}), and nothing that leaves the folder. */
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_\\-]*");
+
+    private static boolean isWholeNumber(Number number) {
+        return !(number instanceof Double || number instanceof Float) || number.doubleValue() == Math.rint(number.doubleValue())
+                && Math.abs(number.doubleValue()) < 0x1p53;
+    }
+
+    /**
+     * Reads a journal, checking what the migrator relies on: every entry with a whole idx and when, a tag naming a file of
+     * the folder, and no tag or when twice.
+     */
     public static Journal read(Path file, String text) {
         Object json;
         try {
@@ -74,10 +90,30 @@ public record Journal(List<Entry> entries) {
             throw new MigrationException(file, "Not a drizzle-kit journal for mysql ({\"version\": \"7\", \"dialect\": \"mysql\", \"entries\": […]}).");
         }
         List<Entry> entries = new ArrayList<>();
+        Map<Long, String> tagByWhen = new HashMap<>();
+        Set<String> tags = new HashSet<>();
         for (Object element : list) {
             if (!(element instanceof Map<?, ?> entry) || !(entry.get("idx") instanceof Number idx)
                     || !(entry.get("when") instanceof Number when) || !(entry.get("tag") instanceof String tag)) {
                 throw new MigrationException(file, "Every journal entry needs a number idx, a number when and a string tag: " + element);
+            }
+            if (!isWholeNumber(idx) || idx.longValue() < 0 || !isWholeNumber(when) || when.longValue() < 0) {
+                throw new MigrationException(file, "Journal entry " + tag + ": idx and when must be whole numbers, 0 or more"
+                        + " (when is milliseconds since 1970), not " + idx + " and " + when + ".");
+            }
+            if (!TAG.matcher(tag).matches()) {
+                throw new MigrationException(file, "Journal entry " + idx + ": its tag '" + tag + "' must be the name of a .sql"
+                        + " file of this folder without its extension (letters, digits, _ and -, such as 0003_add_users_bio).");
+            }
+            if (!tags.add(tag)) {
+                throw new MigrationException(file, "The journal lists " + tag + " twice.");
+            }
+            String sameWhen = tagByWhen.putIfAbsent(when.longValue(), tag);
+            if (sameWhen != null) {
+                // drizzle's migrator tells migrations apart by when alone: it would apply only one of the two
+                throw new MigrationException(file, "The journal entries " + sameWhen + " and " + tag + " have the same when ("
+                        + when.longValue() + "). drizzle-kit's migrator tells migrations apart by their when and would never"
+                        + " apply one of them. Give " + tag + " a when later than every other entry's.");
             }
             entries.add(new Entry(idx.intValue(), when.longValue(), tag));
         }

@@ -1,10 +1,10 @@
 package io.quarkiverse.ving.migrate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,48 @@ public final class MigrationFolder implements MigrationSource {
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Checks that the folder is there to be read, as {@code --up} and {@code --status} need it: a missing folder, a file,
+     * or a dangling link given as the folder must not read as "no migrations" (which would call a database up to date).
+     * A folder without a journal is a folder with no migrations yet, unless it holds migration files.
+     *
+     * @throws MigrationException naming the folder and what it is instead
+     */
+    public void requireFolder() {
+        String problem = null;
+        if (Files.isSymbolicLink(directory) && !Files.exists(directory)) {
+            problem = "is a symbolic link to " + linkTarget() + ", which does not exist.";
+        } else if (!Files.exists(directory)) {
+            problem = "does not exist" + (directory.isAbsolute() ? "." : " (in " + Path.of("").toAbsolutePath() + ").");
+        } else if (!Files.isDirectory(directory)) {
+            problem = "is a file, not a migrations folder.";
+        } else if (!Files.isReadable(directory)) {
+            problem = "cannot be read (permission denied).";
+        } else if (!Files.exists(journalFile()) && holdsSqlFiles()) {
+            problem = "holds .sql files but no meta/" + JOURNAL + ", which lists the migrations and their order; restore it.";
+        }
+        if (problem != null) {
+            throw new MigrationException(directory, "The migrations folder " + problem
+                    + " Give the folder drizzle-kit or ving drizzle --prepare wrote with --migrations DIR.");
+        }
+    }
+
+    private String linkTarget() {
+        try {
+            return Files.readSymbolicLink(directory).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read";
+        }
+    }
+
+    private boolean holdsSqlFiles() {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".sql"));
+        } catch (IOException e) {
+            throw new MigrationException(directory, "Cannot list the migrations folder: " + e.getMessage());
+        }
     }
 
     private Path journalFile() {
@@ -85,7 +127,7 @@ public final class MigrationFolder implements MigrationSource {
                     .filter(file -> file.getFileName().toString().endsWith(".json"))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + meta + ": " + e.getMessage(), e);
+            throw new MigrationException(meta, "Cannot list the snapshots: " + e.getMessage(), e);
         }
     }
 
@@ -98,6 +140,11 @@ public final class MigrationFolder implements MigrationSource {
             }
             return new MigrationFile(entry, read(file));
         }).toList();
+    }
+
+    @Override
+    public String location() {
+        return directory.toString();
     }
 
     @Override
@@ -124,29 +171,75 @@ public final class MigrationFolder implements MigrationSource {
         int idx = journal.nextIdx();
         String tag = String.format("%04d_%s", idx, name);
         Journal.Entry entry = new Journal.Entry(idx, when, tag);
+        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory.resolve(META));
-            write(directory.resolve(tag + ".sql"), sql);
-            write(snapshotFile(tag), SnapshotJson.write(snapshot));
-            write(journalFile(), journal.with(entry).toJson());
+            write(directory.resolve(tag + ".sql"), sql, written);
+            write(snapshotFile(tag), SnapshotJson.write(snapshot), written);
+            write(journalFile(), journal.with(entry).toJson(), written);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the migration " + tag + " to " + directory + ": " + e.getMessage(), e);
+            // without its journal entry a half-written migration is only litter; the journal is written last
+            written.stream().filter(file -> !file.equals(journalFile())).forEach(MigrationFolder::deleteQuietly);
+            throw new MigrationException(directory, "Cannot write the migration " + tag + ": " + describe(e)
+                    + " Nothing was added to the folder.", e);
         }
         return entry;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /** {@code java.nio}'s exceptions carry the path and little else; say what went wrong in words. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + " cannot be written (permission denied).";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file where a folder is needed.";
+        }
+        if (e instanceof java.nio.file.FileSystemException system) {
+            return system.getFile() + ": " + (system.getReason() == null ? e.getClass().getSimpleName() : system.getReason()) + ".";
+        }
+        return e.getMessage() + ".";
     }
 
-    private static String read(Path file) {
+    private static void deleteQuietly(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            // the write failed already; its message is the one that matters
         }
+    }
+
+    private static void write(Path file, String text, List<Path> written) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteQuietly(temporary);
+        }
+        written.add(file);
+    }
+
+    /** A file of the folder as text: UTF-8, as drizzle-kit writes and its migrator reads them. */
+    private static String read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MigrationException(file, "Cannot be read: " + describe(e), e);
+        }
+        java.nio.ByteBuffer input = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(input, text, true);
+        if (result.isError()) {
+            int at = input.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new MigrationException(file, "Not UTF-8 text: byte " + (at + 1) + " (line " + line + ") starts no UTF-8"
+                    + " character. drizzle-kit writes and reads migrations as UTF-8; save the file as UTF-8.");
+        }
+        return text.flip().toString();
     }
 }

@@ -122,7 +122,7 @@ final class MigrationRun {
         List<String> recorded = new ArrayList<>(progress.map(Ledger.Progress::statementHashes).orElse(List.of()));
         running.ifPresent(recorded::add);
         if (checked > 0 && !hashes.subList(0, checked).equals(recorded)) {
-            throw new MigrationException(location, "Migration " + migration.tag() + " stopped after " + start
+            throw new MigrationConflictException(location, "Migration " + migration.tag() + " stopped after " + start
                     + " of its statements" + (running.isPresent() ? " (and while statement " + (start + 1) + " ran)" : "")
                     + ", and those statements have changed since. Restore them as they were (only statements from "
                     + (checked + 1) + " on may change), then run --up again.");

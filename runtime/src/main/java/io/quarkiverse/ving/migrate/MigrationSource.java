@@ -11,6 +11,9 @@ public interface MigrationSource {
     /** Every migration of the journal with its SQL, in journal order. */
     List<MigrationFile> migrations();
 
+    /** Where the migrations are, for messages. */
+    String location();
+
     /** Where a migration's SQL is, for messages. */
     String locationOf(MigrationFile migration);
 }

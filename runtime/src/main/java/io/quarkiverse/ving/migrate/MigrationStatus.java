@@ -17,7 +17,12 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
         /** Some statements ran, then a statement failed or the run was interrupted. */
         PARTIAL,
         /** Applied, but the file has changed since: its hash no longer matches the ledger's. */
-        MODIFIED
+        MODIFIED,
+        /**
+         * Applied, but its journal {@code when} has changed since: the ledger holds its hash under another when that no
+         * migration of the folder has. drizzle-kit's migrator would run it again.
+         */
+        WHEN_CHANGED
     }
 
     /**
@@ -26,8 +31,10 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
      * @param statementsDone for a partial migration, how many statements are done
      * @param error for a partial migration, the error that stopped it, if one did
      * @param behindNewest a pending migration older than the newest applied one, which drizzle-kit would skip forever
+     * @param appliedWhen for a migration whose when has changed, the when the ledger recorded it under
      */
-    public record Item(MigrationFile migration, State state, int statementsDone, Optional<String> error, boolean behindNewest) {
+    public record Item(MigrationFile migration, State state, int statementsDone, Optional<String> error, boolean behindNewest,
+            Optional<Long> appliedWhen) {
     }
 
     /** A ledger row no migration of the folder matches. */
@@ -49,7 +56,8 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
     }
 
     public Optional<Item> lastApplied() {
-        return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED)
+        return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED
+                || item.state() == State.WHEN_CHANGED)
                 .reduce((first, second) -> second);
     }
 }

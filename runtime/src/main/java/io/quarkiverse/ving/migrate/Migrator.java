@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -130,7 +133,10 @@ public final class Migrator {
             Map<Long, Ledger.Progress> progress = context.ledger().progress();
             MigrationStatus status = status(migrations, context.ledger().rows(), progress);
             context.connection().commit(); // ends the reads' snapshot: the migrations see the database as it is now
-            refuseModified(status);
+            Optional<MigrationConflictException> conflict = conflict(status);
+            if (conflict.isPresent()) {
+                throw conflict.get();
+            }
             List<MigrationStatus.Item> todo = status.migrations().stream()
                     .filter(item -> item.state() == MigrationStatus.State.PENDING || item.state() == MigrationStatus.State.PARTIAL)
                     .toList();
@@ -256,8 +262,11 @@ public final class Migrator {
                 statement.execute("set session wsrep_sync_wait = 1");
             }
             Ledger ledger = new Ledger(connection);
-            return ledger.exists() && ledger.progress().isEmpty()
-                    && status(migrations, ledger.rows(), Map.of()).inState(MigrationStatus.State.APPLIED).size() == migrations.size();
+            if (!ledger.exists() || !ledger.progress().isEmpty()) {
+                return false;
+            }
+            MigrationStatus status = status(migrations, ledger.rows(), Map.of());
+            return status.inState(MigrationStatus.State.APPLIED).size() == migrations.size() && conflict(status).isEmpty();
         } catch (SQLException e) {
             throw lostOr(connection, e, "while reading the ledger");
         } finally {
@@ -287,17 +296,29 @@ public final class Migrator {
 
     private MigrationStatus status(List<MigrationFile> migrations, List<Ledger.Row> rows, Map<Long, Ledger.Progress> progress) {
         List<MigrationStatus.Item> items = new ArrayList<>();
-        List<Ledger.Row> unmatched = new ArrayList<>(rows);
-        long newestApplied = rows.stream().map(Ledger.Row::createdAt).filter(at -> at != null).mapToLong(Long::longValue)
-                .max().orElse(Long.MIN_VALUE);
+        Set<Long> folderWhens = new HashSet<>();
+        migrations.forEach(migration -> folderWhens.add(migration.when()));
+        // drizzle-kit records the same migration twice when two of its migrators race; such twins are not unknown
+        List<Ledger.Row> unknown = rows.stream().filter(row -> row.createdAt() == null || !folderWhens.contains(row.createdAt()))
+                .toList();
+        Map<Long, Ledger.Row> byWhen = new HashMap<>();
+        rows.forEach(row -> {
+            if (row.createdAt() != null) {
+                byWhen.putIfAbsent(row.createdAt(), row);
+            }
+        });
+        long newestApplied = byWhen.keySet().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
         for (MigrationFile migration : migrations) {
-            Optional<Ledger.Row> row = rows.stream().filter(r -> r.createdAt() != null && r.createdAt() == migration.when())
-                    .findFirst();
-            row.ifPresent(unmatched::remove);
+            // applied means a ledger row with its when, as drizzle's migrator sees it
+            Optional<Ledger.Row> row = Optional.ofNullable(byWhen.get(migration.when()));
+            Optional<Ledger.Row> appliedAtAnotherWhen = row.isPresent() ? Optional.empty()
+                    : unknown.stream().filter(other -> other.hash().equals(migration.hash())).findFirst();
             Ledger.Progress partial = progress.get(migration.when());
             MigrationStatus.State state;
             if (row.isPresent()) {
                 state = row.get().hash().equals(migration.hash()) ? MigrationStatus.State.APPLIED : MigrationStatus.State.MODIFIED;
+            } else if (appliedAtAnotherWhen.isPresent()) {
+                state = MigrationStatus.State.WHEN_CHANGED;
             } else if (partial != null && (partial.statementsDone() > 0 || partial.error().isPresent()
                     || partial.runningHash().isPresent())) {
                 state = MigrationStatus.State.PARTIAL;
@@ -309,22 +330,45 @@ public final class Migrator {
                     partial == null ? Optional.empty() : partial.error().or(() -> partial.runningHash().map(hash -> "statement "
                             + (partial.statementsDone() + 1) + " was running when the run was cut off (or runs now);"
                             + " the next --up reads the catalog to learn whether it took effect")),
-                    behind));
+                    behind, appliedAtAnotherWhen.map(Ledger.Row::createdAt)));
         }
-        // drizzle-kit records the same migration twice when two of its migrators race; such twins are not unknown
-        unmatched.removeIf(r -> migrations.stream().anyMatch(m -> r.createdAt() != null && r.createdAt() == m.when()));
-        return new MigrationStatus(List.copyOf(items),
-                unmatched.stream().map(r -> new MigrationStatus.Unknown(r.id(), r.hash(), r.createdAt())).toList());
+        List<Long> explained = items.stream().flatMap(item -> item.appliedWhen().stream()).toList();
+        return new MigrationStatus(List.copyOf(items), unknown.stream()
+                .filter(row -> row.createdAt() == null || !explained.contains(row.createdAt()))
+                .map(row -> new MigrationStatus.Unknown(row.id(), row.hash(), row.createdAt())).toList());
     }
 
-    private void refuseModified(MigrationStatus status) {
-        List<MigrationStatus.Item> modified = status.inState(MigrationStatus.State.MODIFIED);
-        if (!modified.isEmpty()) {
-            MigrationFile first = modified.get(0).migration();
-            throw new MigrationException(source.locationOf(first), "Migration " + first.tag()
-                    + " was applied, and its file has changed since (its SHA-256 no longer matches __drizzle_migrations). "
-                    + "Nothing was applied. Restore the file as it was applied (e.g. from version control) and put the new "
-                    + "change in a new migration (ving drizzle --prepare, or --prepare --custom for hand-written SQL).");
+    /**
+     * The first disagreement between the folder and the ledger that stops {@code --up} before it runs anything, if any:
+     * an applied migration changed (its file, or its journal when), or a ledger of migrations none of which the folder
+     * holds (the wrong folder, most likely: running its migrations would mix two applications in one database).
+     */
+    private Optional<MigrationConflictException> conflict(MigrationStatus status) {
+        for (MigrationStatus.Item item : status.migrations()) {
+            MigrationFile migration = item.migration();
+            if (item.state() == MigrationStatus.State.MODIFIED) {
+                return Optional.of(new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag()
+                        + " was applied, and its file has changed since (its SHA-256 no longer matches __drizzle_migrations). "
+                        + "Nothing was applied. Restore the file as it was applied (e.g. from version control) and put the new "
+                        + "change in a new migration (ving drizzle --prepare, or --prepare --custom for hand-written SQL)."));
+            }
+            if (item.state() == MigrationStatus.State.WHEN_CHANGED) {
+                return Optional.of(new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag()
+                        + " was applied with the journal when " + item.appliedWhen().orElseThrow() + ", and its journal entry"
+                        + " now says " + migration.when() + " (the file is unchanged: its SHA-256 matches that ledger row)."
+                        + " drizzle-kit's migrator tells migrations apart by their when and would run it again. Nothing was"
+                        + " applied. Restore its when in meta/_journal.json."));
+            }
         }
+        boolean noneOfTheFolders = status.migrations().stream().allMatch(item -> item.state() == MigrationStatus.State.PENDING);
+        if (noneOfTheFolders && !status.unknown().isEmpty()) {
+            int rows = status.unknown().size();
+            return Optional.of(new MigrationConflictException(source.location(), "The database's __drizzle_migrations records "
+                    + rows + (rows == 1 ? " migration" : " migrations") + ", and the folder holds none of "
+                    + (rows == 1 ? "it" : "them") + (status.migrations().isEmpty() ? " (it holds no migration at all)" : "")
+                    + ". Is this the application's migrations folder, and its database? Nothing was applied; --status lists"
+                    + " the ledger's rows."));
+        }
+        return Optional.empty();
     }
 }

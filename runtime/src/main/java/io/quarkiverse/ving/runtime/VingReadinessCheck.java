@@ -62,6 +62,7 @@ public class VingReadinessCheck implements HealthCheck {
             response.withData("pending", count(status, MigrationStatus.State.PENDING))
                     .withData("partial", count(status, MigrationStatus.State.PARTIAL))
                     .withData("modified", count(status, MigrationStatus.State.MODIFIED))
+                    .withData("whenChanged", count(status, MigrationStatus.State.WHEN_CHANGED))
                     .withData("lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
             return (status.needsAttention() ? response.down() : response.up()).build();
         } catch (SQLException | RuntimeException e) {

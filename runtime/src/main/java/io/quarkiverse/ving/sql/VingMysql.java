@@ -27,6 +27,14 @@ public record VingMysql(String user, String password, String host, int port, Str
     public static final String VARIABLE = "VING_MYSQL";
 
     private static final int DEFAULT_PORT = 3306;
+    private static final int MAX_PORT = 65_535;
+
+    /**
+     * The database names both drivers' URLs carry as they are: ASCII letters, digits, _ and - (the Vert.x client's
+     * URL parser refuses letters beyond ASCII and $, and neither URL form escapes ? or /); at most 64 characters, MySQL's
+     * limit.
+     */
+    private static final java.util.regex.Pattern DATABASE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
     /**
      * The setting as the configuration holds it (environment, system property, {@code .env}), parsed; empty when it is
@@ -58,12 +66,19 @@ public record VingMysql(String user, String password, String host, int port, Str
                     + "; it must start with mysql://");
         }
         if (uri.getHost() == null) {
-            throw invalid("it names no host; write it as mysql://user:password@host:3306/database");
+            throw invalid(whyNoHost(uri.getRawAuthority()));
+        }
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw invalid("its port " + uri.getPort() + " is not a TCP port (1 to " + MAX_PORT + ")");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = decode(path.startsWith("/") ? path.substring(1) : path);
         if (database.isEmpty() || database.contains("/")) {
             throw invalid("it names no database; add it after the host: mysql://user:password@" + uri.getHost() + "/database");
+        }
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw invalid("the database name '" + database + "' holds characters ving does not pass to the drivers; name a"
+                    + " database of at most 64 ASCII letters, digits, _ and -");
         }
         String user = "";
         String password = "";
@@ -82,6 +97,29 @@ public record VingMysql(String user, String password, String host, int port, Str
         }
         return new VingMysql(user, password, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database,
                 log.equals("yes"));
+    }
+
+    /**
+     * Why {@link URI} found no host: it reads an authority it cannot split into user, host and port (a port that is not a
+     * number, a stray character) as no host at all.
+     */
+    private static String whyNoHost(String authority) {
+        if (authority == null || authority.isEmpty()) {
+            return "it names no host; write it as mysql://user:password@host:3306/database";
+        }
+        if (authority.indexOf('@') < 0) { // user:password without @host looks like host:port; never echo it
+            return "it names no host, or no valid one; write it as mysql://user:password@host:3306/database";
+        }
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon >= 0 && !hostAndPort.endsWith("]")) {
+            String port = hostAndPort.substring(colon + 1);
+            if (!port.chars().allMatch(Character::isDigit)) {
+                return "its port '" + port + "' is not a number; write it as mysql://user:password@host:3306/database";
+            }
+        }
+        return "its host '" + hostAndPort + "' is not a host name or IP address (special characters of the user or password"
+                + " must be %-encoded); write it as mysql://user:password@host:3306/database";
     }
 
     /** The JDBC URL of MariaDB Connector/J, allowing several statements per call as ving's own connection does. */

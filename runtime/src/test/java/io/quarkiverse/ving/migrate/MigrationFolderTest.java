@@ -83,4 +83,73 @@ class MigrationFolderTest {
         }
         assertEquals(Map.of(), folder.latestSnapshot().renamedTables());
     }
+
+    @Test
+    void aMissingFolderAFileOrADanglingLinkIsNoFolder() throws IOException {
+        Path missing = work.resolve("missing");
+        assertEquals(missing + ": The migrations folder does not exist. Give the folder drizzle-kit or ving drizzle --prepare"
+                + " wrote with --migrations DIR.", problem(missing));
+        Path file = Files.writeString(work.resolve("file"), "");
+        assertTrue(problem(file).contains("The migrations folder is a file, not a migrations folder."), problem(file));
+        Path link = Files.createSymbolicLink(work.resolve("link"), work.resolve("gone"));
+        assertTrue(problem(link).contains("The migrations folder is a symbolic link to " + work.resolve("gone")
+                + ", which does not exist."), problem(link));
+        Path sqlWithoutJournal = Files.createDirectories(work.resolve("nojournal"));
+        Files.writeString(sqlWithoutJournal.resolve("0000_init.sql"), "create table a (id int)");
+        assertTrue(problem(sqlWithoutJournal).contains("holds .sql files but no meta/_journal.json"), problem(sqlWithoutJournal));
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        new MigrationFolder(empty).requireFolder(); // a project with no migration yet
+        new MigrationFolder(DRIZZLE_KIT_FOLDER).requireFolder();
+    }
+
+    private static String problem(Path directory) {
+        return assertThrows(MigrationException.class, () -> new MigrationFolder(directory).requireFolder()).getMessage();
+    }
+
+    @Test
+    void aMigrationThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        MigrationFolder folder = new MigrationFolder(work);
+        folder.add("latin1", "create table a (id int);", Snapshot.following(Snapshot.EMPTY, List.of()), 1_800_000_000_000L);
+        Files.write(work.resolve("0000_latin1.sql"), "-- caf\u00e9\ninsert into a values (1); -- caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        MigrationException e = assertThrows(MigrationException.class, folder::migrations);
+        assertEquals(work.resolve("0000_latin1.sql") + ": Not UTF-8 text: byte 7 (line 1) starts no UTF-8 character."
+                + " drizzle-kit writes and reads migrations as UTF-8; save the file as UTF-8.", e.getMessage());
+    }
+
+    @Test
+    void journalEntriesMustNameFilesOfTheFolderOnceWithWholeWhens() {
+        Path file = work.resolve("meta/_journal.json");
+        assertEquals(file + ": Journal entry 0: its tag '../../etc/passwd' must be the name of a .sql file of this folder"
+                + " without its extension (letters, digits, _ and -, such as 0003_add_users_bio).",
+                journalProblem(file, "{\"idx\": 0, \"when\": 1, \"tag\": \"../../etc/passwd\"}"));
+        assertEquals(file + ": Journal entry 0000_a: idx and when must be whole numbers, 0 or more (when is milliseconds"
+                + " since 1970), not 0 and 1.5.", journalProblem(file, "{\"idx\": 0, \"when\": 1.5, \"tag\": \"0000_a\"}"));
+        assertEquals(file + ": Journal entry 0000_a: idx and when must be whole numbers, 0 or more (when is milliseconds"
+                + " since 1970), not -1 and 1.", journalProblem(file, "{\"idx\": -1, \"when\": 1, \"tag\": \"0000_a\"}"));
+        assertEquals(file + ": The journal lists 0000_a twice.", journalProblem(file,
+                "{\"idx\": 0, \"when\": 1, \"tag\": \"0000_a\"}, {\"idx\": 1, \"when\": 2, \"tag\": \"0000_a\"}"));
+    }
+
+    private static String journalProblem(Path file, String entries) {
+        String text = "{\"version\": \"7\", \"dialect\": \"mysql\", \"entries\": [" + entries + "]}";
+        return assertThrows(MigrationException.class, () -> Journal.read(file, text)).getMessage();
+    }
+
+    @Test
+    void aMigrationThatCannotBeWrittenLeavesNothingBehind() throws IOException {
+        MigrationFolder folder = new MigrationFolder(work);
+        Snapshot first = Snapshot.following(Snapshot.EMPTY, List.of());
+        folder.add("first", "create table a (id int);", first, 1_800_000_000_000L);
+        // the snapshot cannot be written: a folder stands where its file goes (root may write anywhere, so no chmod)
+        Files.createDirectories(work.resolve("meta/0001_snapshot.json/blocked"));
+        MigrationException e = assertThrows(MigrationException.class, () -> folder.add("second", "create table b (id int);",
+                Snapshot.following(first, List.of()), 1_800_000_000_001L));
+        assertTrue(e.getMessage().startsWith(work + ": Cannot write the migration 0001_second: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" Nothing was added to the folder."), e.getMessage());
+        assertFalse(Files.exists(work.resolve("0001_second.sql")), "the SQL written before is removed");
+        assertEquals(1, folder.journal().entries().size());
+        try (var files = Files.list(work.resolve("meta"))) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
+        }
+    }
 }

@@ -129,6 +129,67 @@ class MigratorTest {
                 "nothing was applied");
     }
 
+    /** Rewrites one journal entry's when, as a person editing meta/_journal.json would. */
+    private void changeWhen(long from, long to) throws IOException {
+        Path journal = work.resolve("meta/_journal.json");
+        String text = Files.readString(journal);
+        assertTrue(text.contains("\"when\": " + from + ","), text);
+        Files.writeString(journal, text.replace("\"when\": " + from + ",", "\"when\": " + to + ","));
+    }
+
+    @Test
+    void anAppliedMigrationWhoseWhenChangedIsNotRunAgain() throws SQLException, IOException {
+        MigrationFolder folder = folder("create table a (id int)", "insert into a values (1)");
+        migrator(folder).up();
+        changeWhen(1_800_000_000_001L, 1_800_000_000_500L);
+        MigrationStatus status = migrator(folder).status();
+        MigrationStatus.Item moved = status.migrations().get(1);
+        assertEquals(MigrationStatus.State.WHEN_CHANGED, moved.state());
+        assertEquals(java.util.Optional.of(1_800_000_000_001L), moved.appliedWhen());
+        assertEquals(List.of(), status.unknown(), "the ledger row is explained by the moved migration");
+        assertTrue(status.needsAttention());
+        MigrationConflictException e = assertThrows(MigrationConflictException.class, () -> migrator(folder).up());
+        assertEquals(work.resolve("0001_step1.sql") + ": Migration 0001_step1 was applied with the journal when 1800000000001,"
+                + " and its journal entry now says 1800000000500 (the file is unchanged: its SHA-256 matches that ledger row)."
+                + " drizzle-kit's migrator tells migrations apart by their when and would run it again. Nothing was applied."
+                + " Restore its when in meta/_journal.json.", e.getMessage());
+        assertEquals(List.of("1"), DATABASE.query("select id from a"), "the insert ran once");
+        changeWhen(1_800_000_000_500L, 1_800_000_000_001L);
+        assertEquals(List.of(), migrator(folder).up(), "restored, it is applied again");
+    }
+
+    @Test
+    void aNewMigrationWithAnAppliedOnesWhenIsBadInputNamingBoth() throws SQLException, IOException {
+        MigrationFolder folder = folder("create table a (id int)");
+        migrator(folder).up();
+        // e.g. a journal merged by hand from two branches, or a when copied from the entry above
+        folder.add("copy", "create table b (id int)", Snapshot.following(folder.latestSnapshot(), List.of()), 1_800_000_000_000L);
+        MigrationException e = assertThrows(MigrationException.class, () -> migrator(folder).up());
+        assertEquals(work.resolve("meta/_journal.json") + ": The journal entries 0000_step0 and 0001_copy have the same when"
+                + " (1800000000000). drizzle-kit's migrator tells migrations apart by their when and would never apply one"
+                + " of them. Give 0001_copy a when later than every other entry's.", e.getMessage());
+        assertThrows(MigrationException.class, () -> migrator(folder).status(), "--status says the same");
+        assertEquals(List.of(), DATABASE.query("select table_name from information_schema.tables where table_schema = database() and table_name = 'b'"));
+    }
+
+    @Test
+    void aLedgerOfMigrationsNoneOfWhichTheFolderHoldsStopsUp() throws SQLException, IOException {
+        migrator(folder("create table a (id int)")).up();
+        // another application's folder, pointed at this database by mistake
+        Path other = work.resolve("other");
+        MigrationFolder wrong = new MigrationFolder(other);
+        wrong.add("create_b", "create table b (id int)", Snapshot.following(Snapshot.EMPTY, List.of()), 1_900_000_000_000L);
+        MigrationConflictException e = assertThrows(MigrationConflictException.class, () -> migrator(wrong).up());
+        assertEquals(other + ": The database's __drizzle_migrations records 1 migration, and the folder holds none of it."
+                + " Is this the application's migrations folder, and its database? Nothing was applied; --status lists the"
+                + " ledger's rows.", e.getMessage());
+        Files.createDirectories(work.resolve("empty"));
+        MigrationConflictException empty = assertThrows(MigrationConflictException.class,
+                () -> migrator(new MigrationFolder(work.resolve("empty"))).up());
+        assertTrue(empty.getMessage().contains("the folder holds none of it (it holds no migration at all)"), empty.getMessage());
+        assertEquals(List.of(), DATABASE.query("select table_name from information_schema.tables where table_schema = database() and table_name = 'b'"));
+    }
+
     @Test
     void aMigrationWhoseChangesThePushMadeIsRecordedWithoutRunning() throws SQLException {
         MigrationFolder folder = folder("create table a (id int)", "create table b (id int)");

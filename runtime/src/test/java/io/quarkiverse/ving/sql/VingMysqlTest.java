@@ -25,6 +25,15 @@ class VingMysqlTest {
     }
 
     @Test
+    void databaseNamesWithDashesPassAndLettersBeyondAsciiDoNot() {
+        assertEquals("my-app_2", VingMysql.parse("mysql://u@h/my-app_2").database());
+        // the Vert.x client's URL parser refuses them (and $), at start-up
+        assertEquals("VING_MYSQL is not a valid connection URL: the database name 'données' holds characters ving does not"
+                + " pass to the drivers; name a database of at most 64 ASCII letters, digits, _ and -.",
+                message("mysql://u@h/donn%C3%A9es"));
+    }
+
+    @Test
     void theJdbcUrlAllowsSeveralStatements() {
         assertEquals("jdbc:mariadb://h:3307/d?allowMultiQueries=true", VingMysql.parse("mysql://u:p@h:3307/d").jdbcUrl());
     }
@@ -41,6 +50,15 @@ class VingMysqlTest {
                 message("mysql://u:secret@h/d?log=true"));
         assertEquals("VING_MYSQL is not a valid connection URL: it is empty; set it as mysql://user:password@host:3306/database.",
                 message(" "));
+        assertEquals("VING_MYSQL is not a valid connection URL: its port 'abc' is not a number; write it as "
+                + "mysql://user:password@host:3306/database.", message("mysql://root@127.0.0.1:abc/db"));
+        assertEquals("VING_MYSQL is not a valid connection URL: its port 0 is not a TCP port (1 to 65535).",
+                message("mysql://root@127.0.0.1:0/db"));
+        assertEquals("VING_MYSQL is not a valid connection URL: its port 99999 is not a TCP port (1 to 65535).",
+                message("mysql://root@127.0.0.1:99999/db"));
+        assertEquals("VING_MYSQL is not a valid connection URL: the database name 'my?db' holds characters ving does not pass"
+                + " to the drivers; name a database of at most 64 ASCII letters, digits, _ and -.", message("mysql://root@h/my%3Fdb"));
+        assertFalse(message("mysql://u:secret/d").contains("secret"), message("mysql://u:secret/d"));
         assertFalse(message("mysql://u:sec ret@h/d").contains("sec ret"), message("mysql://u:sec ret@h/d"));
         assertFalse(VingMysql.parse("mysql://u:secret@h/d").toString().contains("secret"));
     }
