@@ -232,6 +232,7 @@ class MigrationCommandsIT {
         assumeTrue(PackagedCli.isNative(), "the jar starts the embedded MariaDB (withoutVingMysqlTheProjectsEmbeddedMariaDbIsUsed)");
         Path project = Files.createDirectories(work.resolve("native-project"));
         referenceSchemasIn(project.resolve("src/main/ving"));
+        assertEquals(0, ving.runIn(project, "drizzle", "--prepare").exitCode()); // the folder --status reads
         PackagedCli.Result status = ving.runIn(project, "drizzle", "--status");
         assertEquals(2, status.exitCode(), status.output());
         assertTrue(status.output().contains("VING_MYSQL is not set. The native ving has no embedded MariaDB"), status.output());
