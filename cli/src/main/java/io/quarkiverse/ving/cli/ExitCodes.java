@@ -13,6 +13,8 @@ final class ExitCodes {
     static final int REFUSED_READ_ONLY = 5;
     /** --up refused: a Galera node under RSU, or not synced with its cluster. */
     static final int REFUSED_GALERA_NODE = 6;
+    /** An error no command expected: a bug in ving (EX_SOFTWARE of sysexits.h). */
+    static final int INTERNAL_ERROR = 70;
 
     private ExitCodes() {
     }

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 "0:success",
                 "1:needs attention (e.g. pending migrations)",
                 "2:bad input: an invalid schema, a bad option",
-                "3:database error" })
+                "3:database error",
+                "4:--up refused: the server is a replica",
+                "5:--up refused: the server is read-only",
+                "6:--up refused: a Galera node under RSU or not synced",
+                "70:an unexpected error (a bug in ving)" })
 public class VingCommand {
 }
