@@ -30,7 +30,8 @@ import io.quarkiverse.ving.table.UniqueKey;
  * them, so the two can be compared: MariaDB's {@code bigint(20) unsigned}, {@code tinyint(1)},
  * {@code current_timestamp()}, json as {@code longtext} with a {@code json_valid} check, and upper-case foreign key
  * rules become drizzle-kit's {@code bigint unsigned}, {@code boolean}, {@code (now())}, {@code json} and
- * {@code cascade}. Bookkeeping tables (names starting with {@code __}) are left out.
+ * {@code cascade}; string defaults and enum members, which MariaDB prints backslash-escaped, are quoted drizzle-kit's
+ * way. Bookkeeping tables (names starting with {@code __}) are left out.
  */
 final class LiveSchema {
 
