@@ -119,9 +119,11 @@ public final class DrizzleTableFileWriter {
 
     /**
      * A JavaScript string literal. ving interpolates defaults between quotes unescaped, which breaks on a quote;
-     * escaping keeps the same value for every default ving can handle, and works for the others.
+     * escaping keeps the same value for every default ving can handle, and works for the others: a line break may not
+     * stand raw in a string, and a NUL is written as {@code \x00} so that the file stays text.
      */
     private static String jsString(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\0", "\\x00") + "'";
     }
 }

@@ -81,7 +81,7 @@ public final class DdlWriter {
         if (column.isNotNull()) {
             definition.append(" NOT NULL");
         }
-        column.defaultValue().ifPresent(value -> definition.append(" DEFAULT ").append(value.sql()));
+        column.defaultValue().ifPresent(value -> definition.append(" DEFAULT ").append(value.ddl()));
         if (column.isOnUpdateNow()) {
             definition.append(" ON UPDATE CURRENT_TIMESTAMP");
         }

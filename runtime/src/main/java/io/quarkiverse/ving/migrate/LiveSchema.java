@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ColumnType;
 import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.Index;
+import io.quarkiverse.ving.table.SqlLiterals;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.UniqueKey;
 
@@ -27,7 +30,8 @@ import io.quarkiverse.ving.table.UniqueKey;
  * them, so the two can be compared: MariaDB's {@code bigint(20) unsigned}, {@code tinyint(1)},
  * {@code current_timestamp()}, json as {@code longtext} with a {@code json_valid} check, and upper-case foreign key
  * rules become drizzle-kit's {@code bigint unsigned}, {@code boolean}, {@code (now())}, {@code json} and
- * {@code cascade}. Bookkeeping tables (names starting with {@code __}) are left out.
+ * {@code cascade}; string defaults and enum members, which MariaDB prints backslash-escaped, are quoted drizzle-kit's
+ * way. Bookkeeping tables (names starting with {@code __}) are left out.
  */
 final class LiveSchema {
 
@@ -39,21 +43,24 @@ final class LiveSchema {
 
     static List<Table> read(Connection connection) throws SQLException {
         Set<String> jsonColumns = jsonColumns(connection);
-        Map<String, List<Column<?>>> columns = new LinkedHashMap<>();
-        try (ResultSet rows = query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra "
+        List<ColumnRow> rows = new ArrayList<>();
+        try (ResultSet result = query(connection, "select table_name, column_name, column_type, is_nullable, column_default, extra "
                 + "from information_schema.columns where table_schema = database() and table_name not like '\\_\\_%' "
                 + "order by table_name, ordinal_position")) {
-            while (rows.next()) {
-                String table = rows.getString(1);
-                String name = rows.getString(2);
-                String type = type(rows.getString(3), jsonColumns.contains(table + "." + name));
-                boolean notNull = "NO".equals(rows.getString(4));
-                String extra = rows.getString(6).toLowerCase(Locale.ROOT);
-                Optional<ColumnDefault> defaultValue = defaultValue(rows.getString(5), type, notNull);
-                columns.computeIfAbsent(table, key -> new ArrayList<>()).add(new Column<>(table, name, new ColumnType(type),
-                        Object.class, notNull, extra.contains("auto_increment"), false, defaultValue,
-                        extra.contains("on update current_timestamp")));
+            while (result.next()) {
+                String table = result.getString(1);
+                String name = result.getString(2);
+                rows.add(new ColumnRow(table, name, type(result.getString(3), jsonColumns.contains(table + "." + name)),
+                        "NO".equals(result.getString(4)), result.getString(5), result.getString(6).toLowerCase(Locale.ROOT)));
             }
+        }
+        Map<String, String> evaluated = evaluatedTextDefaults(connection, rows);
+        Map<String, List<Column<?>>> columns = new LinkedHashMap<>();
+        for (ColumnRow row : rows) {
+            Optional<ColumnDefault> defaultValue = defaultValue(row, evaluated.get(row.table() + "." + row.name()));
+            columns.computeIfAbsent(row.table(), key -> new ArrayList<>()).add(new Column<>(row.table(), row.name(),
+                    new ColumnType(row.type()), Object.class, row.notNull(), row.extra().contains("auto_increment"), false,
+                    defaultValue, row.extra().contains("on update current_timestamp")));
         }
         markPrimaryKeys(connection, columns);
         Map<String, List<UniqueKey>> uniqueKeys = uniqueKeys(connection);
@@ -66,26 +73,72 @@ final class LiveSchema {
         return tables;
     }
 
+    /** A row of information_schema.columns, the type already in drizzle-kit's spelling. */
+    private record ColumnRow(String table, String name, String type, boolean notNull, String columnDefault, String extra) {
+
+        /** A json or text column's default, which MariaDB keeps as an expression. */
+        boolean hasTextDefault() {
+            return (type.equals("json") || type.equals("text")) && columnDefault != null && !columnDefault.equals("NULL");
+        }
+    }
+
     /** drizzle-kit's spelling of a column type. */
     private static String type(String columnType, boolean json) {
         if (json) {
             return "json";
         }
-        // MariaDB spells types in lower case; enum values keep their case
+        // MariaDB spells types in lower case; enum values keep their case, and come back in drizzle-kit's quoting
         String type = columnType;
         if (type.equals("tinyint(1)")) {
             return "boolean";
+        }
+        Optional<List<String>> members = PrintedLiterals.enumMembers(type);
+        if (members.isPresent()) {
+            return ColumnType.enumOf(members.get()).sql();
         }
         return INTEGER_WIDTH.matcher(type).replaceFirst("$1");
     }
 
     /**
-     * MariaDB's COLUMN_DEFAULT (a quoted literal, a number, NULL, or an expression) as drizzle-kit stores it. A
+     * The values of the json and text columns' defaults, keyed {@code table.column}, evaluated by the server:
+     * information_schema prints such an expression with each byte of a character beyond the BMP as {@code ?}, and a
+     * hex literal as hex. {@code DEFAULT(c)} of the row an outer join makes up gives the value for an expression
+     * (NULL for a plain literal, which is then read from its printed form), so an empty table answers too.
+     */
+    private static Map<String, String> evaluatedTextDefaults(Connection connection, List<ColumnRow> rows) throws SQLException {
+        Map<String, List<String>> byTable = new LinkedHashMap<>();
+        rows.stream().filter(ColumnRow::hasTextDefault)
+                .forEach(row -> byTable.computeIfAbsent(row.table(), key -> new ArrayList<>()).add(row.name()));
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
+            List<String> names = table.getValue();
+            String select = names.stream().map(name -> "default(t." + SqlLiterals.identifier(name) + ")")
+                    .collect(Collectors.joining(", "));
+            try (ResultSet result = query(connection, "select " + select + " from (select 1) one left join "
+                    + SqlLiterals.identifier(table.getKey()) + " t on false")) {
+                result.next();
+                for (int i = 0; i < names.size(); i++) {
+                    String value = result.getString(i + 1);
+                    if (value != null) {
+                        values.put(table.getKey() + "." + names.get(i), value);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * MariaDB's COLUMN_DEFAULT (a printed literal, a number, NULL, or an expression) as drizzle-kit stores it. A
      * nullable column without a default has NULL as its default in MariaDB; drizzle-kit has no default, so that
      * reads as none unless the schema says {@code DEFAULT null}: both mean the same to MySQL, and are compared alike.
+     *
+     * @param evaluated the value of a json or text column's default expression, when the server gave one
      */
-    private static Optional<ColumnDefault> defaultValue(String value, String type, boolean notNull) {
-        if (value == null || (value.equals("NULL") && !notNull)) {
+    private static Optional<ColumnDefault> defaultValue(ColumnRow row, String evaluated) {
+        String value = row.columnDefault();
+        String type = row.type();
+        if (value == null || (value.equals("NULL") && !row.notNull())) {
             return Optional.empty();
         }
         if (value.equalsIgnoreCase("current_timestamp()") || value.equalsIgnoreCase("current_timestamp")) {
@@ -97,10 +150,11 @@ final class LiveSchema {
         if (NUMBER.matcher(value).matches()) {
             return Optional.of(new ColumnDefault(value, ColumnDefault.Kind.NUMBER));
         }
-        if (type.equals("json") || type.equals("text")) {
-            return Optional.of(new ColumnDefault("(" + value + ")", ColumnDefault.Kind.SQL));
+        Optional<String> text = Optional.ofNullable(evaluated).or(() -> PrintedLiterals.value(value));
+        if (row.hasTextDefault()) {
+            return Optional.of(new ColumnDefault("(" + text.map(SqlLiterals::quote).orElse(value) + ")", ColumnDefault.Kind.SQL));
         }
-        return Optional.of(new ColumnDefault(value, ColumnDefault.Kind.SQL));
+        return Optional.of(text.map(ColumnDefault::string).orElse(new ColumnDefault(value, ColumnDefault.Kind.SQL)));
     }
 
     /** MariaDB stores json as longtext with a json_valid check on the column. */

@@ -280,7 +280,7 @@ public final class SnapshotDiff {
             sql.append(" NOT NULL");
         }
         column.defaultValue().filter(value -> value.kind() != ColumnDefault.Kind.NULL)
-                .ifPresent(value -> sql.append(" DEFAULT ").append(value.sql()));
+                .ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
         if (column.isOnUpdateNow()) {
             sql.append(" ON UPDATE CURRENT_TIMESTAMP");
         }
@@ -294,7 +294,7 @@ public final class SnapshotDiff {
         if (column.isAutoincrement()) {
             sql.append(" AUTO_INCREMENT");
         }
-        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(value.sql()));
+        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
         if (column.isNotNull()) {
             sql.append(" NOT NULL");
         }

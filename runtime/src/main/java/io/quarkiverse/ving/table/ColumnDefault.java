@@ -1,5 +1,7 @@
 package io.quarkiverse.ving.table;
 
+import java.util.Optional;
+
 import io.quarkiverse.ving.json.JsonWriter;
 
 /**
@@ -8,9 +10,10 @@ import io.quarkiverse.ving.json.JsonWriter;
  * <p>
  * The SQL text is what follows {@code DEFAULT }. Numbers, booleans and null are kept as raw JSON
  * values in a snapshot ({@code "default": 0}); everything else is a JSON string holding the SQL text
- * ({@code "default": "'robot'"}, {@code "default": "(now())"}).
+ * ({@code "default": "'robot'"}, {@code "default": "(now())"}). A string is kept in drizzle-kit's form
+ * ({@link SqlLiterals#quote}); statements write {@link #ddl()}, which means the same whatever sql_mode says.
  *
- * @param sql the text after {@code DEFAULT }
+ * @param sql the text after {@code DEFAULT }, as the snapshot keeps it
  * @param kind how the default is stored in a snapshot
  */
 public record ColumnDefault(String sql, Kind kind) {
@@ -43,6 +46,24 @@ public record ColumnDefault(String sql, Kind kind) {
 
     public static ColumnDefault bool(boolean value) {
         return new ColumnDefault(Boolean.toString(value), Kind.BOOLEAN);
+    }
+
+    /**
+     * The text after {@code DEFAULT} in a statement: {@link #sql()}, but for a string with {@code \} or NUL, whose
+     * quoted form means it only under NO_BACKSLASH_ESCAPES, the form that means it under either mode
+     * ({@link SqlLiterals#portableLiteral}, in parentheses {@link SqlLiterals#portableExpression}).
+     */
+    public String ddl() {
+        if (kind != Kind.SQL) {
+            return sql;
+        }
+        Optional<String> literal = SqlLiterals.unquote(sql);
+        if (literal.isPresent()) {
+            return SqlLiterals.portableLiteral(literal.get());
+        }
+        boolean parenthesised = sql.startsWith("(") && sql.endsWith(")");
+        return parenthesised ? SqlLiterals.unquote(sql.substring(1, sql.length() - 1))
+                .map(value -> "(" + SqlLiterals.portableExpression(value) + ")").orElse(sql) : sql;
     }
 
     /** Whether drizzle-kit's JavaScript would find the stored default falsy (0, false, null). */

@@ -46,4 +46,16 @@ class DrizzleTableFileWriterTest {
                 );
                 """.formatted(io.quarkiverse.ving.table.KeyNames.miniHash("widgets_user")), DrizzleTableFileWriter.write(schema));
     }
+
+    @Test
+    void stringDefaultsAreJavaScriptLiteralsOfTheSameValue() {
+        Schema schema = new MjsSchemaReader().read(Path.of("Widget.mjs"), """
+                export const widgetSchema = { kind: 'Widget', tableName: 'widgets', props: [
+                    { type: 'string', name: 'path', required: true, length: 60, default: 'C:\\\\temp\\r\\n\\0\\t\\'"', db: (prop) => dbVarChar(prop) },
+                ] };
+                """);
+        // a raw carriage return would end the JavaScript string; node reads this back as the schema's value
+        assertEquals("path: varchar('path', { length: 60 }).notNull().default('C:\\\\temp\\r\\n\\x00\t\\'\"')",
+                DrizzleTableFileWriter.write(schema).lines().filter(line -> line.contains("path:")).findFirst().orElseThrow().strip());
+    }
 }

@@ -46,6 +46,17 @@ class DdlEffectParserTest {
     }
 
     @Test
+    void theHexFormsOfStringsWithABackslash() {
+        assertEquals(List.of(new Table(null, "t", true)),
+                effects("CREATE TABLE `t` (\n\t`a` varchar(60) NOT NULL DEFAULT _utf8mb4 X'433A5C',\n\t`b` json NOT NULL DEFAULT "
+                        + "(CONVERT(X'225C5C22' USING utf8mb4))\n);\n"));
+        assertEquals(List.of(new Column(null, "t", "a", true)),
+                effects("ALTER TABLE `t` ADD `a` varchar(60) DEFAULT _utf8mb4 X'433A5C' NOT NULL;"));
+        assertEquals(List.of(new Column(null, "t", "b", true)),
+                effects("ALTER TABLE `t` ADD `b` json DEFAULT (CONVERT(X'225C5C22' USING utf8mb4)) NOT NULL;"));
+    }
+
+    @Test
     void handWrittenForms() {
         assertEquals(List.of(new Column("shop", "items", "a", true), new Column("shop", "items", "b", false)),
                 effects("alter table shop.items add column if not exists a int, drop b, algorithm=copy, lock=none"));

@@ -75,6 +75,19 @@ class DdlWriterTest {
     }
 
     @Test
+    void aStringWithABackslashOrNulIsWrittenInHexSoEitherBackslashModeReadsIt() {
+        // drizzle-kit writes DEFAULT 'C:\temp\new', which MySQL reads as C:, a tab, emp, a newline and ew
+        assertEquals("`a` varchar(60) NOT NULL DEFAULT _utf8mb4 X'433A5C74656D705C6E6577'", DdlWriter.columnDefinition(
+                Column.of("t", "a", ColumnType.varchar(60), String.class).notNull().defaultTo(ColumnDefault.string("C:\\temp\\new"))));
+        assertEquals("`b` varchar(60) NOT NULL DEFAULT _utf8mb4 X'610062'", DdlWriter.columnDefinition(
+                Column.of("t", "b", ColumnType.varchar(60), String.class).notNull().defaultTo(ColumnDefault.string("a\0b"))));
+        // JSON text escapes a quote with a backslash: {"k":"say \"hi\""}
+        assertEquals("`c` json NOT NULL DEFAULT (CONVERT(X'7B226B223A22736179205C2268695C22227D' USING utf8mb4))",
+                DdlWriter.columnDefinition(Column.of("t", "c", ColumnType.JSON, String.class).notNull()
+                        .defaultTo(ColumnDefault.json("{\"k\":\"say \\\"hi\\\"\"}"))));
+    }
+
+    @Test
     void identifiersAreAlwaysBackQuoted() {
         Column<?> odd = new Column<>("t", "we`ird", ColumnType.INT, Integer.class, false, false, false, Optional.empty(), false);
         assertEquals("`we``ird` int", DdlWriter.columnDefinition(odd));

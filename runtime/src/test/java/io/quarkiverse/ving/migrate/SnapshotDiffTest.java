@@ -75,6 +75,18 @@ class SnapshotDiffTest {
     }
 
     @Test
+    void aDefaultWithABackslashIsAddedAndModifiedInHexWhileTheSnapshotKeepsDrizzleKitsText() {
+        String column = "{ type: 'string', name: 'folder', required: true, length: 30, default: %s, db: (prop) => dbVarChar(prop) },";
+        List<Schema> added = schemas(column.formatted("'C:\\\\temp'"));
+        assertEquals(List.of("ALTER TABLE `users` ADD `folder` varchar(30) DEFAULT _utf8mb4 X'433A5C74656D70' NOT NULL;"),
+                diff(schemas(""), added));
+        assertEquals(List.of("ALTER TABLE `users` MODIFY COLUMN `folder` varchar(30) NOT NULL DEFAULT _utf8mb4 X'443A5C';"),
+                diff(added, schemas(column.formatted("'D:\\\\'"))));
+        assertEquals("'C:\\temp'", snapshotOf(added).tables().get(0).column("folder").orElseThrow().defaultValue()
+                .orElseThrow().sql());
+    }
+
+    @Test
     void aDroppedColumn() {
         assertEquals(List.of("ALTER TABLE `users` DROP COLUMN `nickname`;"), diff(
                 schemas("{ type: 'string', name: 'nickname', required: true, length: 30, default: 'x', db: (prop) => dbVarChar(prop) },"),

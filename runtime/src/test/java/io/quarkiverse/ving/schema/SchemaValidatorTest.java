@@ -514,6 +514,19 @@ class SchemaValidatorTest {
                 "User.props.useAsDisplayName.enums values must be strings.");
     }
 
+    @Test
+    void enumEnumsMustNotHoldABackslashOrNul() {
+        String problem = "User.props.useAsDisplayName.enums values must not contain a backslash or a NUL character: an ENUM "
+                + "column cannot declare them so that every sql_mode and character set reads them alike.";
+        assertProblems(validate(changingProp("User", "useAsDisplayName",
+                p -> p.with("enums", List.of("username", "C:\\temp", "realName")))), problem);
+        assertProblems(validate(changingProp("User", "useAsDisplayName",
+                p -> p.with("enums", List.of("username", "a\0b", "realName")))), problem);
+        // quotes, tabs, newlines, % and _ and any other character are fine
+        assertProblems(validate(changingProp("User", "useAsDisplayName",
+                p -> p.with("enums", List.of("username", "it's \"q\"\t\n50%_😀", "realName")))));
+    }
+
     // ---- enumLabels ----
 
     @Test
