@@ -19,7 +19,7 @@ export class QwcVingMigrations extends LitElement {
         th { color: var(--lumo-contrast-70pct); font-weight: normal; }
         .applied { color: var(--lumo-success-text-color); }
         .pending { color: var(--lumo-contrast-70pct); }
-        .partial, .modified, .failed { color: var(--lumo-error-text-color); }
+        .partial, .modified, .when_changed, .failed { color: var(--lumo-error-text-color); }
         .actions { display: flex; gap: var(--lumo-space-m); align-items: baseline; flex-wrap: wrap; margin: var(--lumo-space-m) 0; }
         pre { background: var(--lumo-contrast-5pct); padding: var(--lumo-space-s); overflow: auto; }
         .folders { color: var(--lumo-contrast-60pct); font-size: var(--lumo-font-size-s); }

@@ -215,7 +215,7 @@ class MalformedInputIT {
         cases.add(schema("JSON: a syntax error", List.of("Gadget.json", ":3"),
                 gadgetJson(text -> text.replace("\"tableName\": \"gadgets\",", "\"tableName\": \"gadgets\" ,,"))));
         cases.add(schema("JSON: a duplicate key", List.of("Gadget.json", "tableName", ":4"),
-                gadgetJson(text -> text.replace("\"owner\"", "\"tableName\": \"widgets\",\n  \"owner\""))));
+                gadgetJson(text -> text.replace("\"owner\": [", "\"tableName\": \"widgets\",\n  \"owner\": ["))));
         cases.add(schema("JSON: not UTF-8", List.of("Gadget.json", "UTF-8"), project -> Files.write(
                 project.schemas().resolve("Gadget.json"), GADGET_JSON.replace("\"\"", "\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1))));
         cases.add(schema("JSON: 100,000 nested arrays", List.of("Gadget.json", "nest"), project -> project.write(
@@ -231,9 +231,9 @@ class MalformedInputIT {
                 gadgetJson(text -> text.replace("\"gadgets\"", "\"" + LONG_NAME + "s\""))));
         cases.add(schema("JSON: no kind", List.of("Gadget.json", "kind"),
                 gadgetJson(text -> text.replace("\"kind\": \"Gadget\",", ""))));
-        cases.add(schema("JSON: a table name not ending in s", List.of("Gadget", "tableName", "gadget"),
+        cases.add(schema("JSON: a table name not ending in s", List.of("Gadget.json:3", "Gadget tableName"),
                 gadgetJson(text -> text.replace("\"gadgets\"", "\"gadget\""))));
-        cases.add(schema("JSON: a MySQL keyword as table name", List.of("Gadget", "tableName", "values"),
+        cases.add(schema("JSON: a MySQL keyword as table name", List.of("Gadget.json:3", "Gadget tableName", "reserved"),
                 gadgetJson(text -> text.replace("\"gadgets\"", "\"values\""))));
         cases.add(schema("JSON: an unknown prop type", List.of("Gadget", "label", "type"),
                 gadgetJson(text -> text.replace("\"type\": \"string\"", "\"type\": \"text\""))));
@@ -250,9 +250,9 @@ class MalformedInputIT {
                 gadgetJson(text -> text.replace("\"Gadget\"", "\"User\""))));
         cases.add(schema("JSON: a table defined twice", List.of("Gadget", "users"),
                 gadgetJson(text -> text.replace("\"gadgets\"", "\"users\""))));
-        cases.add(schema("JSON: a relation to an unknown kind", List.of("Gadget", "Wizard"), gadgetJson(text -> text.replace(
+        cases.add(schema("JSON: a relation to an unknown kind", List.of("Gadget.json:9", "Gadget.props.wizardId.relation.kind"), gadgetJson(text -> text.replace(
                 "\"edit\": [\"owner\"] }", "\"edit\": [\"owner\"] },\n    { \"type\": \"id\", \"name\": \"wizardId\", \"required\": true,"
-                        + " \"default\": \"\", \"db\": \"dbRelation\", \"zod\": \"zodString\", \"view\": [], \"edit\": [],"
+                        + " \"db\": \"dbRelation\", \"zod\": \"zodString\", \"view\": [], \"edit\": [],"
                         + " \"relation\": { \"type\": \"parent\", \"name\": \"wizard\", \"kind\": \"Wizard\" } }"))));
         cases.add(schema("JSON: a string default on an int", List.of("Gadget", "count"), gadgetJson(text -> text.replace(
                 "\"edit\": [\"owner\"] }", "\"edit\": [\"owner\"] },\n    { \"type\": \"int\", \"name\": \"count\", \"required\": true,"
@@ -331,7 +331,7 @@ class MalformedInputIT {
                 "0000_snapshot.json"), project -> Files.copy(project.migrations().resolve("meta/0000_snapshot.json"),
                         project.migrations().resolve("meta/0001_snapshot.json"))));
         cases.add(new Case("--prepare into a folder under a file", "--prepare", null, ExitCodes.BAD_INPUT,
-                List.of("0001_", "migrations"), project -> {
+                List.of("migrations/meta", "Not a directory"), project -> {
                     project.write(project.schemas().resolve("Gadget.json"), GADGET_JSON);
                     Files.delete(project.journal()); // the next migration is 0000 again
                     deleteTree(project.migrations());
@@ -376,8 +376,10 @@ class MalformedInputIT {
         cases.add(status("an applied migration edited (--status)", ExitCodes.NEEDS_ATTENTION, List.of("0000_", "modified"),
                 project -> project.edit(project.sql(), text -> text.replace("varchar(60)", "varchar(61)"))));
         cases.add(up("an applied migration's when changed", ExitCodes.NEEDS_ATTENTION, List.of("0000_", "journal when"),
-                project -> project.edit(project.journal(), text -> text.replace("\"when\": " + whenOf(project),
-                        "\"when\": " + (whenOf(project) + 1)))));
+                project -> {
+                    long when = whenOf(project);
+                    project.edit(project.journal(), text -> text.replace("\"when\": " + when, "\"when\": " + (when + 1)));
+                }));
         cases.add(up("another application's folder", ExitCodes.NEEDS_ATTENTION, List.of("migrations", "none of"), project -> {
             long when = whenOf(project) + 1;
             project.write(project.migrations().resolve("0000_other.sql"), "create table others (id int);");
@@ -417,9 +419,10 @@ class MalformedInputIT {
         Map<String, String> files = fingerprint(project.root());
         List<String> database = databaseFingerprint();
 
-        List<String> command = VING.command(List.of("drizzle", input.action(), "--schemas", project.schemas().toString(),
-                "--migrations", migrations.toString()));
-        PackagedCli.Result result = VING.runWith(command, input.vingMysql() == null ? Map.of() : Map.of("VING_MYSQL", input.vingMysql()));
+        List<String> arguments = List.of("drizzle", input.action(), "--schemas", project.schemas().toString(), "--migrations",
+                migrations.toString());
+        PackagedCli.Result result = input.vingMysql() == null ? VING.run(arguments.toArray(String[]::new))
+                : PackagedCli.finish(VING.start(arguments, Map.of("VING_MYSQL", input.vingMysql())));
 
         assertEquals(input.exit(), result.exitCode(), result.output());
         for (String culprit : input.culprits()) {
