@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,15 +87,24 @@ public final class SchemaValidator {
 
     private final List<Schema> schemas;
     private final Map<String, Schema> schemasByKind = new LinkedHashMap<>();
+    /** Where each kind and each table name first appears in the list, to find the second use in one step. */
+    private final Map<String, Integer> firstIndexOfKind = new HashMap<>();
+    private final Map<String, Integer> firstIndexOfTable = new HashMap<>();
+    private final Map<Schema, PropNames> propNames = new IdentityHashMap<>();
     private final Set<String> roleOptions;
     private final Set<String> s3FileExtensions;
     private final List<SchemaException> problems = new ArrayList<>();
 
     private SchemaValidator(List<Schema> schemas) {
         this.schemas = schemas.stream().filter(Objects::nonNull).toList();
-        for (Schema schema : this.schemas) {
+        for (int i = 0; i < this.schemas.size(); i++) {
+            Schema schema = this.schemas.get(i);
             if (schema.kind() != null) {
                 schemasByKind.putIfAbsent(schema.kind(), schema);
+                firstIndexOfKind.putIfAbsent(schema.kind(), i);
+            }
+            if (schema.tableName() != null) {
+                firstIndexOfTable.putIfAbsent(schema.tableName(), i);
             }
         }
         this.roleOptions = roleOptions(schemasByKind.get("User"));
@@ -153,11 +165,11 @@ public final class SchemaValidator {
 
     /** Beyond ving: a second schema of the same kind would silently shadow the first. */
     private void checkDuplicateKind(Schema schema, int index) {
-        schemas.subList(0, index).stream()
-                .filter(earlier -> schema.kind().equals(earlier.kind()))
-                .findFirst()
-                .ifPresent(earlier -> report(schema, "kind", "Schema kind " + schema.kind() + " is defined twice: "
-                        + describe(earlier.file()) + " and " + describe(schema.file()) + "."));
+        int first = firstIndexOfKind.get(schema.kind());
+        if (first < index) {
+            report(schema, "kind", "Schema kind " + schema.kind() + " is defined twice: "
+                    + describe(schemas.get(first).file()) + " and " + describe(schema.file()) + ".");
+        }
     }
 
     private void checkTableName(Schema schema) {
@@ -177,12 +189,12 @@ public final class SchemaValidator {
         if (schema.tableName() == null) {
             return;
         }
-        schemas.subList(0, index).stream()
-                .filter(earlier -> schema.tableName().equals(earlier.tableName()))
-                .findFirst()
-                .ifPresent(earlier -> report(schema, "tableName", "Schema " + schema.kind() + " tableName "
-                        + schema.tableName() + " is defined twice: " + describe(earlier.file()) + " and "
-                        + describe(schema.file()) + "."));
+        int first = firstIndexOfTable.get(schema.tableName());
+        if (first < index) {
+            report(schema, "tableName", "Schema " + schema.kind() + " tableName " + schema.tableName()
+                    + " is defined twice: " + describe(schemas.get(first).file()) + " and " + describe(schema.file())
+                    + ".");
+        }
     }
 
     /** Owners are roles, {@code $prop} (a prop pointing at a User) or {@code ^relation} (a parent relation). */
@@ -214,7 +226,7 @@ public final class SchemaValidator {
             report(schema, "owner", prefix + " is malformed.");
             return;
         }
-        Optional<Prop> prop = props(schema).stream().filter(p -> found.group(1).equals(p.name())).findFirst();
+        Optional<Prop> prop = names(schema).first(found.group(1));
         if (prop.isEmpty()) {
             report(schema, "owner", prefix + " is not in the props.");
         } else if (!referencesUser(schema, prop.get())) {
@@ -229,11 +241,7 @@ public final class SchemaValidator {
             report(schema, "owner", prefix + " is malformed.");
             return;
         }
-        Optional<Relation> relation = props(schema).stream()
-                .map(Prop::relation)
-                .flatMap(Optional::stream)
-                .filter(r -> found.group(1).equals(r.name()))
-                .findFirst();
+        Optional<Relation> relation = names(schema).relation(found.group(1));
         if (relation.isEmpty()) {
             report(schema, "owner", prefix + " is not in the props.");
         } else if (!relation.get().isParent()) {
@@ -252,22 +260,42 @@ public final class SchemaValidator {
      * several child relations may hang off the same foreign key name ({@code userId{apikeys}}, {@code userId{s3files}}).
      */
     private void checkDuplicateProps(Schema schema) {
-        List<Prop> seen = new ArrayList<>();
+        Map<String, NameUse> uses = new HashMap<>();
         for (Prop prop : schema.props()) {
             if (prop == null) {
                 continue;
             }
-            boolean duplicate = seen.stream().anyMatch(earlier -> Objects.equals(earlier.name(), prop.name())
-                    && !(earlier.isVirtual() && prop.isVirtual() && !relationName(earlier).equals(relationName(prop))));
-            if (duplicate) {
+            NameUse use = uses.computeIfAbsent(prop.name(), name -> new NameUse());
+            if (use.clashesWith(prop)) {
                 report(schema, propPosition(prop, "name"), INVALID_ATTRIBUTE, schema.pathOf(prop) + " is defined twice.");
             }
-            seen.add(prop);
+            use.add(prop);
         }
     }
 
-    private static Optional<String> relationName(Prop prop) {
-        return prop.relation().map(Relation::name);
+    /** The props seen so far under one name: a later prop clashes unless both are virtual with other relations. */
+    private static final class NameUse {
+        private boolean columnProp;
+        private final Set<Optional<String>> virtualRelations = new HashSet<>();
+
+        boolean clashesWith(Prop prop) {
+            if (!prop.isVirtual()) {
+                return columnProp || !virtualRelations.isEmpty();
+            }
+            return columnProp || virtualRelations.contains(relationName(prop));
+        }
+
+        void add(Prop prop) {
+            if (prop.isVirtual()) {
+                virtualRelations.add(relationName(prop));
+            } else {
+                columnProp = true;
+            }
+        }
+
+        private static Optional<String> relationName(Prop prop) {
+            return prop.relation().map(Relation::name);
+        }
     }
 
     // ---- per-prop checks, in ving's order ----
@@ -487,7 +515,7 @@ public final class SchemaValidator {
             Schema other = schemasByKind.get(relation.kind());
             if (other == null) {
                 fail("relation", path + ".relation.kind refers to a schema that doesn't exist.");
-            } else if (relation.isChild() && props(other).stream().noneMatch(p -> Objects.equals(p.name(), prop.name()))) {
+            } else if (relation.isChild() && !names(other).contains(prop.name())) {
                 fail("relation", path + " refers to " + relation.kind() + ".props." + prop.name()
                         + " which does not exist.");
             }
@@ -499,7 +527,7 @@ public final class SchemaValidator {
                 fail("relation", path + ".relation.name must be a string.");
             } else if (!LOWER_CASE_START.matcher(relation.name()).find()) {
                 fail("relation", path + ".relation.name must start with a lower case letter.");
-            } else if (props(schema).stream().anyMatch(p -> relation.name().equals(p.name()))) {
+            } else if (names(schema).contains(relation.name())) {
                 fail("relation", path + ".relation.name collides with a prop named " + relation.name() + ".");
             }
         }
@@ -638,7 +666,7 @@ public final class SchemaValidator {
                 return;
             }
             for (Object qualifier : qualifiers) {
-                if (props(schema).stream().noneMatch(p -> Objects.equals(p.name(), qualifier))) {
+                if (!names(schema).contains(qualifier)) {
                     fail("uniqueQualifiers", path + ".uniqueQualifiers value " + qualifier
                             + " does not match another prop name.");
                 } else if (Objects.equals(qualifier, prop.name())) {
@@ -732,8 +760,9 @@ public final class SchemaValidator {
         return prop.positions() == null ? null : prop.positionOf(attribute);
     }
 
-    private static List<Prop> props(Schema schema) {
-        return schema.props() == null ? List.of() : schema.props().stream().filter(Objects::nonNull).toList();
+    /** The schema's props by name, indexed on first use. */
+    private PropNames names(Schema schema) {
+        return propNames.computeIfAbsent(schema, PropNames::new);
     }
 
     private static Map<String, Object> extra(Prop prop) {
