@@ -19,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.KeyNames;
+import io.quarkiverse.ving.table.TableLimits;
+import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * Checks a set of ving schemas as ving's {@code ving/schema/validator.mjs} does, with ving's messages and codes,
@@ -130,6 +134,7 @@ public final class SchemaValidator {
 
     private void checkSchema(int index) {
         Schema schema = schemas.get(index);
+        int problemsBefore = problems.size();
         if (!checkKind(schema)) {
             return;
         }
@@ -147,6 +152,42 @@ public final class SchemaValidator {
             }
         }
         checkDuplicateProps(schema);
+        if (problems.size() == problemsBefore) {
+            checkTableSize(schema);
+        }
+    }
+
+    /**
+     * Beyond ving: InnoDB's limits on a table's columns and on the size of its rows, counted on the columns the
+     * schema's table will have ({@link TableLimits}); only once its props are valid, since the columns come from them.
+     */
+    private void checkTableSize(Schema schema) {
+        List<Column<?>> columns = new ArrayList<>();
+        for (Prop prop : schema.columnProps()) {
+            try {
+                columns.add(TableMapper.column(schema, prop));
+            } catch (SchemaException e) {
+                problems.add(e); // e.g. a json default that is not JSON text: it would fail the migration too
+            }
+        }
+        if (columns.size() != schema.columnProps().size()) {
+            return;
+        }
+        String label = "Schema " + schema.kind();
+        if (columns.size() > TableLimits.MAX_COLUMNS) {
+            report(schema, "props", String.format(Locale.ROOT, "%s has %,d columns; InnoDB allows at most %,d in a table.",
+                    label, columns.size(), TableLimits.MAX_COLUMNS));
+        }
+        TableLimits.RowSize size = TableLimits.rowSize(columns);
+        if (size.serverBytes() > TableLimits.MAX_ROW_BYTES) {
+            report(schema, "props", String.format(Locale.ROOT, "%s rows take up to %,d bytes; MySQL allows at most %,d "
+                    + "(text and json columns count 10 to 12 bytes each, strings 4 bytes a character): make some "
+                    + "strings shorter or text.", label, size.serverBytes(), TableLimits.MAX_ROW_BYTES));
+        } else if (size.innodbRecordBytes() > TableLimits.MAX_INNODB_RECORD_BYTES) {
+            report(schema, "props", String.format(Locale.ROOT, "%s rows keep up to %,d bytes in an InnoDB page; InnoDB "
+                    + "allows at most %,d (16 KB pages): fewer columns, or text columns in place of short strings, "
+                    + "would fit.", label, size.innodbRecordBytes(), TableLimits.MAX_INNODB_RECORD_BYTES));
+        }
     }
 
     // ---- schema-level checks ----
@@ -181,6 +222,10 @@ public final class SchemaValidator {
             report(schema, "tableName", "Schema " + kind + " tableName does not end with an s.");
         } else if (MYSQL_KEYWORDS_ENDING_IN_S.contains(tableName.toUpperCase(Locale.ROOT))) {
             report(schema, "tableName", "Schema " + kind + " tableName matches a MySQL reserved word.");
+        }
+        if (tableName != null) {
+            TableLimits.nameProblem(tableName, "a table name")
+                    .ifPresent(problem -> report(schema, "tableName", "Schema " + kind + " tableName " + problem + "."));
         }
     }
 
@@ -341,6 +386,7 @@ public final class SchemaValidator {
             checkFlagPlacement("autoUpdate", PropType.DATE);
             checkFlagPlacement("allowRealPubicId", PropType.ID);
             checkIndex();
+            checkKeyNames();
         }
 
         /** Returns whether the type is known. */
@@ -362,6 +408,8 @@ public final class SchemaValidator {
             } else if (!PLAIN_NAME.matcher(name).matches()) {
                 // ving's own test only looks for one plain character; we require the whole name be plain.
                 fail("name", path + ".name cannot contain any funky characters.");
+            } else if (!prop.isVirtual()) {
+                TableLimits.nameProblem(name, "a column name").ifPresent(problem -> fail("name", path + ".name " + problem + "."));
             }
         }
 
@@ -692,6 +740,31 @@ public final class SchemaValidator {
             } else if (prop.isUnique()) {
                 fail("index", path + ".index should not exist: a unique prop is indexed by its unique key.");
             }
+        }
+
+        /**
+         * Beyond ving: the names the prop's unique key, index and foreign key get ({@link KeyNames}) must be names
+         * MySQL takes. {@code <prop>Index} is five characters longer than its prop; the derived {@code _uq} and
+         * {@code _fk} names are cut to at most 60, and checked all the same.
+         */
+        private void checkKeyNames() {
+            if (prop.isVirtual() || prop.name() == null) {
+                return;
+            }
+            if (prop.isUnique()) {
+                checkKeyName("unique", TableMapper.uniqueKey(prop).name(), "an index name");
+            } else if (hasFlag("index")) {
+                checkKeyName("index", KeyNames.uniqueIndex(prop.name()), "an index name");
+            }
+            prop.relation()
+                    .filter(relation -> relation.hasForeignKey() && relation.name() != null && schema.tableName() != null)
+                    .ifPresent(relation -> checkKeyName("relation",
+                            KeyNames.foreignKey(schema.tableName(), relation.name()), "a foreign key name"));
+        }
+
+        private void checkKeyName(String attribute, String keyName, String what) {
+            TableLimits.nameProblem(keyName, what).ifPresent(problem -> fail(attribute,
+                    path + "." + attribute + " makes " + what + ", " + keyName + ", that " + problem + "."));
         }
 
         /** Filtering by an id only makes sense for a parent's id. */
