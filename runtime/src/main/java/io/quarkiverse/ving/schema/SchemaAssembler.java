@@ -3,6 +3,7 @@ package io.quarkiverse.ving.schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ final class SchemaAssembler {
         Map<String, Attribute> attributes = flatten(root);
         String kind = optionalString(attributes, "kind", "Schema kind is not a string.");
         String label = kind == null ? "Schema" : "Schema " + kind;
+        rejectRepeatedKeys(root, label);
         String tableName = optionalString(attributes, "tableName", label + " tableName is not lower case.");
         List<String> owner = optionalStrings(attributes, "owner", label + " owner is not an array.");
         Optional<String> renamedFrom = Optional
@@ -93,6 +95,7 @@ final class SchemaAssembler {
         }
         String name = nameString.value();
         String path = kind + ".props." + name;
+        rejectRepeatedKeys(object, path);
 
         String type = optionalString(attributes, "type", path + ".type is invalid: " + describe(attributes, "type"));
         Boolean required = attributes.get("required") != null
@@ -191,6 +194,7 @@ final class SchemaAssembler {
         if (!(attribute.value() instanceof JsObject object)) {
             throw error(attribute.position(), path + ".relation must be an object.");
         }
+        rejectRepeatedKeys(object, path + ".relation");
         Map<String, Attribute> attributes = flatten(object);
         Map<String, Object> extra = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
@@ -291,6 +295,24 @@ final class SchemaAssembler {
             }
         }
         return attributes;
+    }
+
+    /**
+     * A key written twice in one object literal: JavaScript keeps the last value and drops the first without a word,
+     * so one of two settings the author wrote would be lost. A key that replaces one from a spread
+     * ({@code { ...baseSchemaId, name: 'key' }}) is how ving files override, and is not repeated here.
+     */
+    private void rejectRepeatedKeys(JsObject object, String where) {
+        Map<String, JsValue.Property> first = new HashMap<>();
+        for (JsValue.Member member : object.members()) {
+            if (member instanceof JsValue.Property property) {
+                JsValue.Property earlier = first.putIfAbsent(property.key(), property);
+                if (earlier != null) {
+                    throw error(property.position(), where + " sets " + property.key() + " twice (first on line "
+                            + earlier.position().line() + "): JavaScript would keep only the last; remove one.");
+                }
+            }
+        }
     }
 
     /** A name used as a value stands for the constant of that name, when the file or ving defines one. */

@@ -242,6 +242,29 @@ class MjsSchemaReaderTest {
                 + "running JavaScript; write a literal, or a function such as () => …", problem("default: 'a' + 'b'"));
     }
 
+    @Test
+    void aKeyWrittenTwiceInAPropIsRefused() {
+        assertEquals("Gadget.mjs:3: Gadget.props.title sets length twice (first on line 2): JavaScript would keep only "
+                + "the last; remove one.", problem("length: 60,\nlength: 80"));
+        assertEquals("Gadget.mjs:3: Gadget.props.title.relation sets kind twice (first on line 2): JavaScript would keep "
+                + "only the last; remove one.", problem("relation: { type: 'parent', name: 'u', kind: 'User',\n kind: 'Part' }"));
+    }
+
+    @Test
+    void aKeyWrittenTwiceAtTheSchemasTopIsRefused() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = {\n kind: 'Gadget',\n props: [],\n owner: ['admin'],\n props: [{ ...baseSchemaId }],\n};"));
+        assertEquals("Gadget.mjs:5: Schema Gadget sets props twice (first on line 3): JavaScript would keep only the last; "
+                + "remove one.", e.getMessage());
+    }
+
+    @Test
+    void aKeyThatReplacesOneFromASpreadIsAnOverride() {
+        Schema schema = new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = { kind: 'Gadget', props: [{ ...baseSchemaId, view: ['owner'] }] };");
+        assertEquals(List.of("owner"), prop(schema, "id").view());
+    }
+
     private static String problem(String attribute) {
         return assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
                 "export const gadgetSchema = { kind: 'Gadget', props: [\n{ type: 'string', name: 'title', " + attribute

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -595,6 +596,7 @@ public final class ModuleParser {
 
     private JsObject jsonObject(Token open) {
         List<Member> members = new ArrayList<>();
+        Map<String, Token> keys = new HashMap<>();
         if (accept("}")) {
             return new JsObject(members, open.position());
         }
@@ -605,6 +607,12 @@ public final class ModuleParser {
                         : error(key, "Expected '\"' to start a property name, found " + key.describe());
             }
             String name = jsonString(key);
+            Token first = keys.putIfAbsent(name, key);
+            if (first != null) {
+                // JSON leaves a repeated key's meaning open; JavaScript's JSON.parse keeps the last, silently
+                throw error(key, "Duplicate key " + key.text() + " (first on line " + first.position().line()
+                        + "): a JSON reader would keep only the last value; remove one");
+            }
             Token colon = advance();
             if (!colon.is(":")) {
                 throw error(colon,
