@@ -1,8 +1,10 @@
 package io.quarkiverse.ving.schema;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkiverse.ving.schema.mjs.JsLiterals;
 import io.quarkiverse.ving.schema.mjs.JsValue;
@@ -22,6 +25,7 @@ import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
+import io.quarkiverse.ving.schema.mjs.ModuleParser;
 import io.quarkiverse.ving.schema.mjs.SourcePosition;
 
 /**
@@ -48,6 +52,8 @@ final class SchemaAssembler {
 
     private final Path file;
     private final Function<String, Optional<JsValue>> constants;
+    /** The names being replaced by their constants, innermost last: a name met again here refers to itself. */
+    private final Deque<String> unfolding = new ArrayDeque<>();
 
     /**
      * @param file the file being read, for messages
@@ -290,7 +296,7 @@ final class SchemaAssembler {
                 attributes.put(property.key(), new Attribute(resolve(property.value()), property.position()));
             } else if (member instanceof JsValue.Spread spread) {
                 JsObject spreadObject = asObject(resolve(spread.value()), "the spread");
-                flatten(spreadObject).forEach((key, attribute) -> attributes.put(key,
+                unfold(spread.value(), () -> flatten(spreadObject)).forEach((key, attribute) -> attributes.put(key,
                         new Attribute(attribute.value(), spread.position())));
             }
         }
@@ -323,6 +329,34 @@ final class SchemaAssembler {
         return value;
     }
 
+    /**
+     * Does {@code work} on what {@code reference} names, refusing a constant that refers to itself, directly or through
+     * others ({@code const a = { ...a }}), which ving could not load either, and chains of constants deeper than
+     * {@link ModuleParser#MAX_NESTING}: each would recurse without end, or past the stack.
+     */
+    private <T> T unfold(JsValue reference, Supplier<T> work) {
+        if (!(reference instanceof JsIdentifier identifier)) {
+            return work.get();
+        }
+        String name = identifier.name();
+        if (unfolding.contains(name)) {
+            List<String> cycle = new ArrayList<>(unfolding);
+            cycle = cycle.subList(cycle.indexOf(name), cycle.size());
+            throw error(reference.position(), name + " refers to itself (" + String.join(" → ", cycle) + " → " + name
+                    + "), so it has no value.");
+        }
+        if (unfolding.size() >= ModuleParser.MAX_NESTING) {
+            throw error(reference.position(), "Constants refer to constants more than " + ModuleParser.MAX_NESTING
+                    + " deep here.");
+        }
+        unfolding.addLast(name);
+        try {
+            return work.get();
+        } finally {
+            unfolding.removeLast();
+        }
+    }
+
     private JsObject asObject(JsValue value, String what) {
         if (value instanceof JsObject object) {
             return object;
@@ -337,14 +371,18 @@ final class SchemaAssembler {
 
     /** The value as plain Java: String, Long, Double, Boolean, null, List, Map, or FunctionSource. */
     Object toJava(JsValue value) {
-        return JsLiterals.toJava(value, this::nonLiteral);
+        try {
+            return JsLiterals.toJava(value, this::nonLiteral);
+        } catch (SchemaException e) {
+            throw e.file() == null ? error(e.position(), e.problem()) : e;
+        }
     }
 
     /** A name is replaced by the constant it names; a function is kept as its source; any other expression as its text. */
     private Object nonLiteral(JsValue value) {
         JsValue resolved = resolve(value);
         if (resolved != value) {
-            return toJava(resolved);
+            return unfold(value, () -> toJava(resolved));
         }
         if (value instanceof JsFunction function) {
             return new FunctionSource(function.source(), function.firstCall());
@@ -352,7 +390,10 @@ final class SchemaAssembler {
         if (value instanceof JsIdentifier identifier) {
             return identifier.name();
         }
-        return ((JsExpression) value).source();
+        if (value instanceof JsExpression expression) {
+            return expression.source();
+        }
+        return toJava(value); // the literal operand of a spread, which must be an object
     }
 
     private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {

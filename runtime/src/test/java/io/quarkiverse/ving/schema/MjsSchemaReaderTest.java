@@ -265,6 +265,38 @@ class MjsSchemaReaderTest {
         assertEquals(List.of("owner"), prop(schema, "id").view());
     }
 
+    @Test
+    void aConstantThatRefersToItselfIsRefused() {
+        SchemaException spread = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "const a = { ...b };\nconst b = { ...a };\nexport const gadgetSchema = { kind: 'Gadget', props: [{ ...a }] };"));
+        assertEquals("Gadget.mjs:2: a refers to itself (a → b → a), so it has no value.", spread.getMessage());
+        SchemaException value = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const RoleOptions = ['admin', RoleOptions];\nexport const gadgetSchema = { kind: 'Gadget' };"));
+        assertEquals("Gadget.mjs:1: RoleOptions refers to itself (RoleOptions → RoleOptions), so it has no value.",
+                value.getMessage());
+    }
+
+    @Test
+    void aChainOfConstantsDeeperThanTheNestingLimitIsRefused() {
+        StringBuilder text = new StringBuilder("const c0 = [];\n");
+        for (int i = 1; i <= 100_000; i++) {
+            text.append("const c").append(i).append(" = [c").append(i - 1).append("];\n");
+        }
+        text.append("export const RoleOptions = c100000;\nexport const gadgetSchema = { kind: 'Gadget' };");
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE, text.toString()));
+        assertEquals("Constants refer to constants more than 256 deep here.", e.problem());
+    }
+
+    @Test
+    void aSpreadOfSomethingThatIsNotAnObjectIsAMessage() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const extensionMap = {\n png: 'image',\n ...[1],\n};\nexport const gadgetSchema = { kind: 'Gadget' };"));
+        assertEquals("Gadget.mjs:3: A spread here must be of an object, written here or in a constant of this file, not an "
+                + "array.", e.getMessage());
+        assertEquals("Gadget.mjs:2: A spread here must be of an object, written here or in a constant of this file, not the "
+                + "expression x.y.", problem("default: { ...x.y }"));
+    }
+
     private static String problem(String attribute) {
         return assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
                 "export const gadgetSchema = { kind: 'Gadget', props: [\n{ type: 'string', name: 'title', " + attribute

@@ -35,6 +35,8 @@ public final class Lexer {
     private int pos;
     /** The last token produced; decides whether a {@code /} is a regex or a division. */
     private Token previous;
+    /** How many template literals enclose the current position: each nested one is lexed by a call within a call. */
+    private int templateNesting;
 
     public Lexer(Path file, String text) {
         this.file = file;
@@ -218,6 +220,9 @@ public final class Lexer {
     /** A template literal, substitutions and nested templates included, as a single token. */
     private Token template(boolean newline) {
         int start = pos++;
+        if (++templateNesting > ModuleParser.MAX_NESTING) {
+            throw error(start, "Template literals are nested more than " + ModuleParser.MAX_NESTING + " deep here");
+        }
         while (true) {
             if (pos >= text.length()) {
                 throw error(start, "Unterminated template literal: missing closing `");
@@ -227,6 +232,7 @@ public final class Lexer {
                 pos += 2;
             } else if (c == '`') {
                 pos++;
+                templateNesting--;
                 return token(TokenKind.TEMPLATE, start, null, newline);
             } else if (c == '$' && charAt(pos + 1) == '{') {
                 pos += 2;
