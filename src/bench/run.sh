@@ -6,6 +6,8 @@
 #                                    each run in its own JVM at -Xmx64m, the ways interleaved over N rounds (5);
 #                                    reports the median rate, the time to the first row, the peak RSS (needs
 #                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
+#   src/bench/run.sh validation      read + validate one schema file of 1,000, 10,000 and 100,000 props, .mjs and
+#                                    JSON: props per second by wall time and by the process's CPU time
 #   src/bench/run.sh startup [N]     `./ving schema --validate` and `./ving drizzle --status`, start to finish, on
 #                                    JDK 17 and 25, with and without the launcher's start-up archive, beside
 #                                    node's own start-up; the median of N runs (10) each
@@ -52,6 +54,7 @@ millis() {
 
 case "${1:-migrations}" in
   migrations) exec java -Xmx512m -cp "$cp" io.quarkiverse.ving.bench.MigrationBenchmark "${@:2}" ;;
+  validation) exec java -Xmx4g -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark ;;
   streams)
     cd "$root"
     rounds="${2:-5}"
@@ -154,5 +157,5 @@ case "${1:-migrations}" in
     rm -f "$results"
     mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
     ;;
-  *) echo "unknown benchmark: $1 (known: migrations, streams, startup)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $1 (known: migrations, streams, validation, startup)" >&2; exit 2 ;;
 esac

@@ -1,14 +1,18 @@
 package io.quarkiverse.ving.schema;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkiverse.ving.schema.mjs.JsLiterals;
 import io.quarkiverse.ving.schema.mjs.JsValue;
@@ -21,6 +25,7 @@ import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
+import io.quarkiverse.ving.schema.mjs.ModuleParser;
 import io.quarkiverse.ving.schema.mjs.SourcePosition;
 
 /**
@@ -47,6 +52,8 @@ final class SchemaAssembler {
 
     private final Path file;
     private final Function<String, Optional<JsValue>> constants;
+    /** The names being replaced by their constants, innermost last: a name met again here refers to itself. */
+    private final Deque<String> unfolding = new ArrayDeque<>();
 
     /**
      * @param file the file being read, for messages
@@ -61,6 +68,7 @@ final class SchemaAssembler {
         Map<String, Attribute> attributes = flatten(root);
         String kind = optionalString(attributes, "kind", "Schema kind is not a string.");
         String label = kind == null ? "Schema" : "Schema " + kind;
+        rejectRepeatedKeys(root, label);
         String tableName = optionalString(attributes, "tableName", label + " tableName is not lower case.");
         List<String> owner = optionalStrings(attributes, "owner", label + " owner is not an array.");
         Optional<String> renamedFrom = Optional
@@ -93,6 +101,7 @@ final class SchemaAssembler {
         }
         String name = nameString.value();
         String path = kind + ".props." + name;
+        rejectRepeatedKeys(object, path);
 
         String type = optionalString(attributes, "type", path + ".type is invalid: " + describe(attributes, "type"));
         Boolean required = attributes.get("required") != null
@@ -191,6 +200,7 @@ final class SchemaAssembler {
         if (!(attribute.value() instanceof JsObject object)) {
             throw error(attribute.position(), path + ".relation must be an object.");
         }
+        rejectRepeatedKeys(object, path + ".relation");
         Map<String, Attribute> attributes = flatten(object);
         Map<String, Object> extra = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
@@ -286,11 +296,29 @@ final class SchemaAssembler {
                 attributes.put(property.key(), new Attribute(resolve(property.value()), property.position()));
             } else if (member instanceof JsValue.Spread spread) {
                 JsObject spreadObject = asObject(resolve(spread.value()), "the spread");
-                flatten(spreadObject).forEach((key, attribute) -> attributes.put(key,
+                unfold(spread.value(), () -> flatten(spreadObject)).forEach((key, attribute) -> attributes.put(key,
                         new Attribute(attribute.value(), spread.position())));
             }
         }
         return attributes;
+    }
+
+    /**
+     * A key written twice in one object literal: JavaScript keeps the last value and drops the first without a word,
+     * so one of two settings the author wrote would be lost. A key that replaces one from a spread
+     * ({@code { ...baseSchemaId, name: 'key' }}) is how ving files override, and is not repeated here.
+     */
+    private void rejectRepeatedKeys(JsObject object, String where) {
+        Map<String, JsValue.Property> first = new HashMap<>();
+        for (JsValue.Member member : object.members()) {
+            if (member instanceof JsValue.Property property) {
+                JsValue.Property earlier = first.putIfAbsent(property.key(), property);
+                if (earlier != null) {
+                    throw error(property.position(), where + " sets " + property.key() + " twice (first on line "
+                            + earlier.position().line() + "): JavaScript would keep only the last; remove one.");
+                }
+            }
+        }
     }
 
     /** A name used as a value stands for the constant of that name, when the file or ving defines one. */
@@ -299,6 +327,34 @@ final class SchemaAssembler {
             return constants.apply(identifier.name()).orElse(value);
         }
         return value;
+    }
+
+    /**
+     * Does {@code work} on what {@code reference} names, refusing a constant that refers to itself, directly or through
+     * others ({@code const a = { ...a }}), which ving could not load either, and chains of constants deeper than
+     * {@link ModuleParser#MAX_NESTING}: each would recurse without end, or past the stack.
+     */
+    private <T> T unfold(JsValue reference, Supplier<T> work) {
+        if (!(reference instanceof JsIdentifier identifier)) {
+            return work.get();
+        }
+        String name = identifier.name();
+        if (unfolding.contains(name)) {
+            List<String> cycle = new ArrayList<>(unfolding);
+            cycle = cycle.subList(cycle.indexOf(name), cycle.size());
+            throw error(reference.position(), name + " refers to itself (" + String.join(" → ", cycle) + " → " + name
+                    + "), so it has no value.");
+        }
+        if (unfolding.size() >= ModuleParser.MAX_NESTING) {
+            throw error(reference.position(), "Constants refer to constants more than " + ModuleParser.MAX_NESTING
+                    + " deep here.");
+        }
+        unfolding.addLast(name);
+        try {
+            return work.get();
+        } finally {
+            unfolding.removeLast();
+        }
     }
 
     private JsObject asObject(JsValue value, String what) {
@@ -315,14 +371,18 @@ final class SchemaAssembler {
 
     /** The value as plain Java: String, Long, Double, Boolean, null, List, Map, or FunctionSource. */
     Object toJava(JsValue value) {
-        return JsLiterals.toJava(value, this::nonLiteral);
+        try {
+            return JsLiterals.toJava(value, this::nonLiteral);
+        } catch (SchemaException e) {
+            throw e.file() == null ? error(e.position(), e.problem()) : e;
+        }
     }
 
     /** A name is replaced by the constant it names; a function is kept as its source; any other expression as its text. */
     private Object nonLiteral(JsValue value) {
         JsValue resolved = resolve(value);
         if (resolved != value) {
-            return toJava(resolved);
+            return unfold(value, () -> toJava(resolved));
         }
         if (value instanceof JsFunction function) {
             return new FunctionSource(function.source(), function.firstCall());
@@ -330,7 +390,10 @@ final class SchemaAssembler {
         if (value instanceof JsIdentifier identifier) {
             return identifier.name();
         }
-        return ((JsExpression) value).source();
+        if (value instanceof JsExpression expression) {
+            return expression.source();
+        }
+        return toJava(value); // the literal operand of a spread, which must be an object
     }
 
     private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {

@@ -1,7 +1,6 @@
 package io.quarkiverse.ving.schema;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class SchemaDirectory {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list schema folder " + directory + ": " + e.getMessage(), e);
+            throw new SchemaException(directory, null, "Cannot list the schema folder: " + e.getMessage() + ".");
         }
     }
 

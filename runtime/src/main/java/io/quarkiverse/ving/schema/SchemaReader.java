@@ -1,9 +1,5 @@
 package io.quarkiverse.ving.schema;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +18,9 @@ public interface SchemaReader {
     /** Reads a schema from text; {@code file} names it in messages. */
     Schema read(Path file, String text);
 
+    /** Reads a schema file, which must be UTF-8 text. */
     default Schema read(Path file) {
-        try {
-            return read(file, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read schema file " + file + ": " + e.getMessage(), e);
-        }
+        return read(file, SchemaText.read(file));
     }
 
     /** The reader for this file, by its extension. */

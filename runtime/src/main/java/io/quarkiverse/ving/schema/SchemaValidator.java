@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.KeyNames;
+import io.quarkiverse.ving.table.TableLimits;
+import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * Checks a set of ving schemas as ving's {@code ving/schema/validator.mjs} does, with ving's messages and codes,
@@ -84,15 +91,24 @@ public final class SchemaValidator {
 
     private final List<Schema> schemas;
     private final Map<String, Schema> schemasByKind = new LinkedHashMap<>();
+    /** Where each kind and each table name first appears in the list, to find the second use in one step. */
+    private final Map<String, Integer> firstIndexOfKind = new HashMap<>();
+    private final Map<String, Integer> firstIndexOfTable = new HashMap<>();
+    private final Map<Schema, PropNames> propNames = new IdentityHashMap<>();
     private final Set<String> roleOptions;
     private final Set<String> s3FileExtensions;
     private final List<SchemaException> problems = new ArrayList<>();
 
     private SchemaValidator(List<Schema> schemas) {
         this.schemas = schemas.stream().filter(Objects::nonNull).toList();
-        for (Schema schema : this.schemas) {
+        for (int i = 0; i < this.schemas.size(); i++) {
+            Schema schema = this.schemas.get(i);
             if (schema.kind() != null) {
                 schemasByKind.putIfAbsent(schema.kind(), schema);
+                firstIndexOfKind.putIfAbsent(schema.kind(), i);
+            }
+            if (schema.tableName() != null) {
+                firstIndexOfTable.putIfAbsent(schema.tableName(), i);
             }
         }
         this.roleOptions = roleOptions(schemasByKind.get("User"));
@@ -118,6 +134,7 @@ public final class SchemaValidator {
 
     private void checkSchema(int index) {
         Schema schema = schemas.get(index);
+        int problemsBefore = problems.size();
         if (!checkKind(schema)) {
             return;
         }
@@ -135,6 +152,42 @@ public final class SchemaValidator {
             }
         }
         checkDuplicateProps(schema);
+        if (problems.size() == problemsBefore) {
+            checkTableSize(schema);
+        }
+    }
+
+    /**
+     * Beyond ving: InnoDB's limits on a table's columns and on the size of its rows, counted on the columns the
+     * schema's table will have ({@link TableLimits}); only once its props are valid, since the columns come from them.
+     */
+    private void checkTableSize(Schema schema) {
+        List<Column<?>> columns = new ArrayList<>();
+        for (Prop prop : schema.columnProps()) {
+            try {
+                columns.add(TableMapper.column(schema, prop));
+            } catch (SchemaException e) {
+                problems.add(e); // e.g. a json default that is not JSON text: it would fail the migration too
+            }
+        }
+        if (columns.size() != schema.columnProps().size()) {
+            return;
+        }
+        String label = "Schema " + schema.kind();
+        if (columns.size() > TableLimits.MAX_COLUMNS) {
+            report(schema, "props", String.format(Locale.ROOT, "%s has %,d columns; InnoDB allows at most %,d in a table.",
+                    label, columns.size(), TableLimits.MAX_COLUMNS));
+        }
+        TableLimits.RowSize size = TableLimits.rowSize(columns);
+        if (size.serverBytes() > TableLimits.MAX_ROW_BYTES) {
+            report(schema, "props", String.format(Locale.ROOT, "%s rows take up to %,d bytes; MySQL allows at most %,d "
+                    + "(text and json columns count 10 to 12 bytes each, strings 4 bytes a character): make some "
+                    + "strings shorter or text.", label, size.serverBytes(), TableLimits.MAX_ROW_BYTES));
+        } else if (size.innodbRecordBytes() > TableLimits.MAX_INNODB_RECORD_BYTES) {
+            report(schema, "props", String.format(Locale.ROOT, "%s rows keep up to %,d bytes in an InnoDB page; InnoDB "
+                    + "allows at most %,d (16 KB pages): fewer columns, or text columns in place of short strings, "
+                    + "would fit.", label, size.innodbRecordBytes(), TableLimits.MAX_INNODB_RECORD_BYTES));
+        }
     }
 
     // ---- schema-level checks ----
@@ -153,11 +206,11 @@ public final class SchemaValidator {
 
     /** Beyond ving: a second schema of the same kind would silently shadow the first. */
     private void checkDuplicateKind(Schema schema, int index) {
-        schemas.subList(0, index).stream()
-                .filter(earlier -> schema.kind().equals(earlier.kind()))
-                .findFirst()
-                .ifPresent(earlier -> report(schema, "kind", "Schema kind " + schema.kind() + " is defined twice: "
-                        + describe(earlier.file()) + " and " + describe(schema.file()) + "."));
+        int first = firstIndexOfKind.get(schema.kind());
+        if (first < index) {
+            report(schema, "kind", "Schema kind " + schema.kind() + " is defined twice: "
+                    + describe(schemas.get(first).file()) + " and " + describe(schema.file()) + ".");
+        }
     }
 
     private void checkTableName(Schema schema) {
@@ -170,6 +223,10 @@ public final class SchemaValidator {
         } else if (MYSQL_KEYWORDS_ENDING_IN_S.contains(tableName.toUpperCase(Locale.ROOT))) {
             report(schema, "tableName", "Schema " + kind + " tableName matches a MySQL reserved word.");
         }
+        if (tableName != null) {
+            TableLimits.nameProblem(tableName, "a table name")
+                    .ifPresent(problem -> report(schema, "tableName", "Schema " + kind + " tableName " + problem + "."));
+        }
     }
 
     /** Beyond ving: two kinds sharing a table would overwrite each other's rows. */
@@ -177,12 +234,12 @@ public final class SchemaValidator {
         if (schema.tableName() == null) {
             return;
         }
-        schemas.subList(0, index).stream()
-                .filter(earlier -> schema.tableName().equals(earlier.tableName()))
-                .findFirst()
-                .ifPresent(earlier -> report(schema, "tableName", "Schema " + schema.kind() + " tableName "
-                        + schema.tableName() + " is defined twice: " + describe(earlier.file()) + " and "
-                        + describe(schema.file()) + "."));
+        int first = firstIndexOfTable.get(schema.tableName());
+        if (first < index) {
+            report(schema, "tableName", "Schema " + schema.kind() + " tableName " + schema.tableName()
+                    + " is defined twice: " + describe(schemas.get(first).file()) + " and " + describe(schema.file())
+                    + ".");
+        }
     }
 
     /** Owners are roles, {@code $prop} (a prop pointing at a User) or {@code ^relation} (a parent relation). */
@@ -214,7 +271,7 @@ public final class SchemaValidator {
             report(schema, "owner", prefix + " is malformed.");
             return;
         }
-        Optional<Prop> prop = props(schema).stream().filter(p -> found.group(1).equals(p.name())).findFirst();
+        Optional<Prop> prop = names(schema).first(found.group(1));
         if (prop.isEmpty()) {
             report(schema, "owner", prefix + " is not in the props.");
         } else if (!referencesUser(schema, prop.get())) {
@@ -229,11 +286,7 @@ public final class SchemaValidator {
             report(schema, "owner", prefix + " is malformed.");
             return;
         }
-        Optional<Relation> relation = props(schema).stream()
-                .map(Prop::relation)
-                .flatMap(Optional::stream)
-                .filter(r -> found.group(1).equals(r.name()))
-                .findFirst();
+        Optional<Relation> relation = names(schema).relation(found.group(1));
         if (relation.isEmpty()) {
             report(schema, "owner", prefix + " is not in the props.");
         } else if (!relation.get().isParent()) {
@@ -252,22 +305,42 @@ public final class SchemaValidator {
      * several child relations may hang off the same foreign key name ({@code userId{apikeys}}, {@code userId{s3files}}).
      */
     private void checkDuplicateProps(Schema schema) {
-        List<Prop> seen = new ArrayList<>();
+        Map<String, NameUse> uses = new HashMap<>();
         for (Prop prop : schema.props()) {
             if (prop == null) {
                 continue;
             }
-            boolean duplicate = seen.stream().anyMatch(earlier -> Objects.equals(earlier.name(), prop.name())
-                    && !(earlier.isVirtual() && prop.isVirtual() && !relationName(earlier).equals(relationName(prop))));
-            if (duplicate) {
+            NameUse use = uses.computeIfAbsent(prop.name(), name -> new NameUse());
+            if (use.clashesWith(prop)) {
                 report(schema, propPosition(prop, "name"), INVALID_ATTRIBUTE, schema.pathOf(prop) + " is defined twice.");
             }
-            seen.add(prop);
+            use.add(prop);
         }
     }
 
-    private static Optional<String> relationName(Prop prop) {
-        return prop.relation().map(Relation::name);
+    /** The props seen so far under one name: a later prop clashes unless both are virtual with other relations. */
+    private static final class NameUse {
+        private boolean columnProp;
+        private final Set<Optional<String>> virtualRelations = new HashSet<>();
+
+        boolean clashesWith(Prop prop) {
+            if (!prop.isVirtual()) {
+                return columnProp || !virtualRelations.isEmpty();
+            }
+            return columnProp || virtualRelations.contains(relationName(prop));
+        }
+
+        void add(Prop prop) {
+            if (prop.isVirtual()) {
+                virtualRelations.add(relationName(prop));
+            } else {
+                columnProp = true;
+            }
+        }
+
+        private static Optional<String> relationName(Prop prop) {
+            return prop.relation().map(Relation::name);
+        }
     }
 
     // ---- per-prop checks, in ving's order ----
@@ -313,6 +386,7 @@ public final class SchemaValidator {
             checkFlagPlacement("autoUpdate", PropType.DATE);
             checkFlagPlacement("allowRealPubicId", PropType.ID);
             checkIndex();
+            checkKeyNames();
         }
 
         /** Returns whether the type is known. */
@@ -334,6 +408,8 @@ public final class SchemaValidator {
             } else if (!PLAIN_NAME.matcher(name).matches()) {
                 // ving's own test only looks for one plain character; we require the whole name be plain.
                 fail("name", path + ".name cannot contain any funky characters.");
+            } else if (!prop.isVirtual()) {
+                TableLimits.nameProblem(name, "a column name").ifPresent(problem -> fail("name", path + ".name " + problem + "."));
             }
         }
 
@@ -487,7 +563,7 @@ public final class SchemaValidator {
             Schema other = schemasByKind.get(relation.kind());
             if (other == null) {
                 fail("relation", path + ".relation.kind refers to a schema that doesn't exist.");
-            } else if (relation.isChild() && props(other).stream().noneMatch(p -> Objects.equals(p.name(), prop.name()))) {
+            } else if (relation.isChild() && !names(other).contains(prop.name())) {
                 fail("relation", path + " refers to " + relation.kind() + ".props." + prop.name()
                         + " which does not exist.");
             }
@@ -499,7 +575,7 @@ public final class SchemaValidator {
                 fail("relation", path + ".relation.name must be a string.");
             } else if (!LOWER_CASE_START.matcher(relation.name()).find()) {
                 fail("relation", path + ".relation.name must start with a lower case letter.");
-            } else if (props(schema).stream().anyMatch(p -> relation.name().equals(p.name()))) {
+            } else if (names(schema).contains(relation.name())) {
                 fail("relation", path + ".relation.name collides with a prop named " + relation.name() + ".");
             }
         }
@@ -644,7 +720,7 @@ public final class SchemaValidator {
                 return;
             }
             for (Object qualifier : qualifiers) {
-                if (props(schema).stream().noneMatch(p -> Objects.equals(p.name(), qualifier))) {
+                if (!names(schema).contains(qualifier)) {
                     fail("uniqueQualifiers", path + ".uniqueQualifiers value " + qualifier
                             + " does not match another prop name.");
                 } else if (Objects.equals(qualifier, prop.name())) {
@@ -670,6 +746,31 @@ public final class SchemaValidator {
             } else if (prop.isUnique()) {
                 fail("index", path + ".index should not exist: a unique prop is indexed by its unique key.");
             }
+        }
+
+        /**
+         * Beyond ving: the names the prop's unique key, index and foreign key get ({@link KeyNames}) must be names
+         * MySQL takes. {@code <prop>Index} is five characters longer than its prop; the derived {@code _uq} and
+         * {@code _fk} names are cut to at most 60, and checked all the same.
+         */
+        private void checkKeyNames() {
+            if (prop.isVirtual() || prop.name() == null) {
+                return;
+            }
+            if (prop.isUnique()) {
+                checkKeyName("unique", TableMapper.uniqueKey(prop).name(), "an index name");
+            } else if (hasFlag("index")) {
+                checkKeyName("index", KeyNames.uniqueIndex(prop.name()), "an index name");
+            }
+            prop.relation()
+                    .filter(relation -> relation.hasForeignKey() && relation.name() != null && schema.tableName() != null)
+                    .ifPresent(relation -> checkKeyName("relation",
+                            KeyNames.foreignKey(schema.tableName(), relation.name()), "a foreign key name"));
+        }
+
+        private void checkKeyName(String attribute, String keyName, String what) {
+            TableLimits.nameProblem(keyName, what).ifPresent(problem -> fail(attribute,
+                    path + "." + attribute + " makes " + what + ", " + keyName + ", that " + problem + "."));
         }
 
         /** Filtering by an id only makes sense for a parent's id. */
@@ -738,8 +839,9 @@ public final class SchemaValidator {
         return prop.positions() == null ? null : prop.positionOf(attribute);
     }
 
-    private static List<Prop> props(Schema schema) {
-        return schema.props() == null ? List.of() : schema.props().stream().filter(Objects::nonNull).toList();
+    /** The schema's props by name, indexed on first use. */
+    private PropNames names(Schema schema) {
+        return propNames.computeIfAbsent(schema, PropNames::new);
     }
 
     private static Map<String, Object> extra(Prop prop) {

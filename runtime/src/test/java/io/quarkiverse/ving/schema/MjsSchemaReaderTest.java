@@ -242,6 +242,61 @@ class MjsSchemaReaderTest {
                 + "running JavaScript; write a literal, or a function such as () => …", problem("default: 'a' + 'b'"));
     }
 
+    @Test
+    void aKeyWrittenTwiceInAPropIsRefused() {
+        assertEquals("Gadget.mjs:3: Gadget.props.title sets length twice (first on line 2): JavaScript would keep only "
+                + "the last; remove one.", problem("length: 60,\nlength: 80"));
+        assertEquals("Gadget.mjs:3: Gadget.props.title.relation sets kind twice (first on line 2): JavaScript would keep "
+                + "only the last; remove one.", problem("relation: { type: 'parent', name: 'u', kind: 'User',\n kind: 'Part' }"));
+    }
+
+    @Test
+    void aKeyWrittenTwiceAtTheSchemasTopIsRefused() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = {\n kind: 'Gadget',\n props: [],\n owner: ['admin'],\n props: [{ ...baseSchemaId }],\n};"));
+        assertEquals("Gadget.mjs:5: Schema Gadget sets props twice (first on line 3): JavaScript would keep only the last; "
+                + "remove one.", e.getMessage());
+    }
+
+    @Test
+    void aKeyThatReplacesOneFromASpreadIsAnOverride() {
+        Schema schema = new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = { kind: 'Gadget', props: [{ ...baseSchemaId, view: ['owner'] }] };");
+        assertEquals(List.of("owner"), prop(schema, "id").view());
+    }
+
+    @Test
+    void aConstantThatRefersToItselfIsRefused() {
+        SchemaException spread = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "const a = { ...b };\nconst b = { ...a };\nexport const gadgetSchema = { kind: 'Gadget', props: [{ ...a }] };"));
+        assertEquals("Gadget.mjs:2: a refers to itself (a → b → a), so it has no value.", spread.getMessage());
+        SchemaException value = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const RoleOptions = ['admin', RoleOptions];\nexport const gadgetSchema = { kind: 'Gadget' };"));
+        assertEquals("Gadget.mjs:1: RoleOptions refers to itself (RoleOptions → RoleOptions), so it has no value.",
+                value.getMessage());
+    }
+
+    @Test
+    void aChainOfConstantsDeeperThanTheNestingLimitIsRefused() {
+        StringBuilder text = new StringBuilder("const c0 = [];\n");
+        for (int i = 1; i <= 100_000; i++) {
+            text.append("const c").append(i).append(" = [c").append(i - 1).append("];\n");
+        }
+        text.append("export const RoleOptions = c100000;\nexport const gadgetSchema = { kind: 'Gadget' };");
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE, text.toString()));
+        assertEquals("Constants refer to constants more than 256 deep here.", e.problem());
+    }
+
+    @Test
+    void aSpreadOfSomethingThatIsNotAnObjectIsAMessage() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const extensionMap = {\n png: 'image',\n ...[1],\n};\nexport const gadgetSchema = { kind: 'Gadget' };"));
+        assertEquals("Gadget.mjs:3: A spread here must be of an object, written here or in a constant of this file, not an "
+                + "array.", e.getMessage());
+        assertEquals("Gadget.mjs:2: A spread here must be of an object, written here or in a constant of this file, not the "
+                + "expression x.y.", problem("default: { ...x.y }"));
+    }
+
     private static String problem(String attribute) {
         return assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
                 "export const gadgetSchema = { kind: 'Gadget', props: [\n{ type: 'string', name: 'title', " + attribute

@@ -657,6 +657,76 @@ class SchemaValidatorTest {
         assertProblems(validate(changingProp("APIKey", "userId", p -> p.with("allowRealPubicId", true))));
     }
 
+    // ---- MySQL's limits (each boundary as MariaDB 10.11 draws it: one step less is created, this one refused) ----
+
+    @Test
+    void tableNamesLongerThan64AreRefused() {
+        assertProblems(validate(withExtra(widget().with("tableName", "w".repeat(63) + "s"))));
+        assertProblems(validate(withExtra(widget().with("tableName", "w".repeat(64) + "s"))),
+                "Schema Widget tableName is 65 characters long; MySQL allows at most 64 in a table name.");
+    }
+
+    @Test
+    void columnNamesLongerThan64AreRefused() {
+        String name = "a".repeat(65);
+        assertProblems(validate(withExtra(widget().addProp(string("b".repeat(64), 10)).addProp(string(name, 10)))),
+                "Widget.props." + name + ".name is 65 characters long; MySQL allows at most 64 in a column name.");
+    }
+
+    @Test
+    void indexNamesLongerThan64AreRefused() {
+        String name = "a".repeat(60); // a fine column name, whose index would be called aaa…aIndex
+        List<SchemaException> problems = validate(withExtra(widget().addProp(string(name, 10).with("unique", true))
+                .addProp(string("b".repeat(59), 10).with("index", true)).addProp(string("c".repeat(60), 10).with("index", true))));
+        assertProblems(problems, "Widget.props." + name + ".unique makes an index name, " + name
+                + "Index, that is 65 characters long; MySQL allows at most 64 in an index name.",
+                "Widget.props." + "c".repeat(60) + ".index makes an index name, " + "c".repeat(60)
+                        + "Index, that is 65 characters long; MySQL allows at most 64 in an index name.");
+        assertEquals(new SourcePosition(20, 9), problems.get(0).position(), "the unique attribute's line");
+    }
+
+    @Test
+    void moreColumnsThanInnoDbTakesAreRefused() {
+        SchemaSpec widest = widget();
+        for (int i = 0; i < 1_014; i++) {
+            widest = widest.addProp(integer("n" + i));
+        }
+        assertProblems(validate(withExtra(widest)));
+        assertProblems(validate(withExtra(widest.addProp(integer("oneTooMany")))),
+                "Schema Widget has 1,018 columns; InnoDB allows at most 1,017 in a table.");
+    }
+
+    @Test
+    void rowsLongerThanTheServerTakesAreRefused() {
+        SchemaSpec longest = widget();
+        for (int i = 0; i < 63; i++) {
+            longest = longest.addProp(string("s" + i, 256)); // 1,026 bytes each in utf8mb4
+        }
+        assertProblems(validate(withExtra(longest)));
+        List<SchemaException> problems = validate(withExtra(longest.addProp(string("oneTooMany", 256))));
+        assertProblems(problems, "Schema Widget rows take up to 65,680 bytes; MySQL allows at most 65,535 (text and "
+                + "json columns count 10 to 12 bytes each, strings 4 bytes a character): make some strings shorter or text.");
+        assertEquals(new SourcePosition(5, 5), problems.get(0).position(), "the props attribute's line");
+    }
+
+    @Test
+    void recordsLargerThanAnInnoDbPageTakesAreRefused() {
+        SchemaSpec largest = widget();
+        for (int i = 0; i < 197; i++) {
+            largest = largest.addProp(string("s" + i, 10)); // 41 bytes each, all kept in the page
+        }
+        assertProblems(validate(withExtra(largest)));
+        assertProblems(validate(withExtra(largest.addProp(string("oneTooMany", 10)))),
+                "Schema Widget rows keep up to 8,152 bytes in an InnoDB page; InnoDB allows at most 8,125 (16 KB pages): "
+                        + "fewer columns, or text columns in place of short strings, would fit.");
+    }
+
+    @Test
+    void aJsonDefaultThatIsNotJsonIsReportedWithTheRest() {
+        assertProblems(validate(changingProp("CronJob", "params", p -> p.with("default", literal("{a:")))),
+                "CronJob.props.params.default must be JSON text, such as '{}': Unexpected end of file — expected a value.");
+    }
+
     // ---- reporting ----
 
     @Test
@@ -798,6 +868,10 @@ class SchemaValidatorTest {
     private static PropSpec string(String name, int length) {
         return prop("string", name).with("length", length).with("default", literal("")).with("db", call("dbVarChar"))
                 .with("zod", call("zodString"));
+    }
+
+    private static PropSpec integer(String name) {
+        return prop("int", name).with("default", literal(0L)).with("db", call("dbInt")).with("zod", call("zodNumber"));
     }
 
     private static PropSpec bool(String name) {

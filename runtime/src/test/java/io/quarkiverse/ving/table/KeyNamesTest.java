@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -47,5 +48,14 @@ class KeyNamesTest {
     void longNamesKeep48CharactersButHashTheWhole() {
         assertEquals("a_very_long_table_name_for_testing_purposes_only_7005b8d5_fk",
                 KeyNames.foreignKey("a_very_long_table_name_for_testing_purposes_only", "relation"));
+    }
+
+    @Test
+    void derivedNamesStayWithinMySqlsLimitHoweverLongTheirParts() {
+        String longest = "a".repeat(200);
+        // 48 readable characters, "_", at most 8 hex digits, "_fk" or "_uq": 60
+        for (String name : List.of(KeyNames.foreignKey(longest, longest), KeyNames.compositeUnique(List.of(longest, longest)))) {
+            assertTrue(name.length() <= TableLimits.MAX_NAME_LENGTH, name);
+        }
     }
 }

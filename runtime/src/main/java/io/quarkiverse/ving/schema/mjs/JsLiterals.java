@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.quarkiverse.ving.schema.SchemaException;
+
 /**
  * Converts a value tree to plain Java: String, Long (integers) or Double, Boolean, null, List, Map (in
  * written order, a later key replacing an earlier one, as in JavaScript).
@@ -20,6 +22,7 @@ public final class JsLiterals {
      * @param value the value to convert
      * @param other converts what is not a literal (identifiers, functions, expressions, and the operand of
      *        an object spread, which must come back as a Map)
+     * @throws SchemaException without a file, for a spread whose operand does not come back as a Map
      */
     public static Object toJava(JsValue value, Function<JsValue, Object> other) {
         if (value instanceof JsValue.JsString string) {
@@ -48,7 +51,9 @@ public final class JsLiterals {
                 } else if (other.apply(((JsValue.Spread) member).value()) instanceof Map<?, ?> spread) {
                     spread.forEach((key, entry) -> map.put(String.valueOf(key), entry));
                 } else {
-                    throw new IllegalArgumentException("a spread of something that is not an object");
+                    // the caller knows the file and puts it in
+                    throw new SchemaException(null, member.position(), "A spread here must be of an object, written "
+                            + "here or in a constant of this file, not " + ((JsValue.Spread) member).value().describe() + ".");
                 }
             }
             return Collections.unmodifiableMap(map);

@@ -30,9 +30,13 @@ public final class Lexer {
     private final Path file;
     private final String text;
     private final int[] lineStarts;
+    /** The line of the last token made: tokens come in text order, so finding the next one's line is a step or two. */
+    private int tokenLine;
     private int pos;
     /** The last token produced; decides whether a {@code /} is a regex or a division. */
     private Token previous;
+    /** How many template literals enclose the current position: each nested one is lexed by a call within a call. */
+    private int templateNesting;
 
     public Lexer(Path file, String text) {
         this.file = file;
@@ -216,6 +220,9 @@ public final class Lexer {
     /** A template literal, substitutions and nested templates included, as a single token. */
     private Token template(boolean newline) {
         int start = pos++;
+        if (++templateNesting > ModuleParser.MAX_NESTING) {
+            throw error(start, "Template literals are nested more than " + ModuleParser.MAX_NESTING + " deep here");
+        }
         while (true) {
             if (pos >= text.length()) {
                 throw error(start, "Unterminated template literal: missing closing `");
@@ -225,6 +232,7 @@ public final class Lexer {
                 pos += 2;
             } else if (c == '`') {
                 pos++;
+                templateNesting--;
                 return token(TokenKind.TEMPLATE, start, null, newline);
             } else if (c == '$' && charAt(pos + 1) == '{') {
                 pos += 2;
@@ -356,7 +364,8 @@ public final class Lexer {
             // `a?.5:b` is a conditional with .5, not optional chaining
             if (text.startsWith(punctuator, pos) && !(punctuator.equals("?.") && isDigit(charAt(pos + 2)))) {
                 pos += punctuator.length();
-                return token(TokenKind.PUNCTUATOR, start, null, newline);
+                // the constant, not a copy of it: a schema file is one punctuator in three tokens
+                return new Token(TokenKind.PUNCTUATOR, punctuator, null, start, pos, tokenPosition(start), newline);
             }
         }
         char c = text.charAt(pos);
@@ -365,7 +374,21 @@ public final class Lexer {
     }
 
     private Token token(TokenKind kind, int start, String value, boolean newline) {
-        return new Token(kind, text.substring(start, pos), value, start, pos, positionAt(start), newline);
+        return new Token(kind, text.substring(start, pos), value, start, pos, tokenPosition(start), newline);
+    }
+
+    /**
+     * {@link #positionAt} for a token's start, moving on from the last token's line. Only a template literal
+     * starts before the tokens of its substitutions, which were made first; it is looked up.
+     */
+    private SourcePosition tokenPosition(int start) {
+        if (start < lineStarts[tokenLine]) {
+            return positionAt(start);
+        }
+        while (tokenLine + 1 < lineStarts.length && lineStarts[tokenLine + 1] <= start) {
+            tokenLine++;
+        }
+        return new SourcePosition(tokenLine + 1, start - lineStarts[tokenLine] + 1);
     }
 
     private SchemaException error(int offset, String message) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +53,20 @@ public final class ModuleParser {
 
     private static final String STATEMENT_END = "';' or a new line";
 
+    /**
+     * How deep arrays and objects may nest in one value. A schema nests four or five levels; the parser and what reads
+     * its values recurse once a level, so a cap far below the depth that would exhaust a thread's stack turns
+     * {@code [[[[…} into a message instead of a StackOverflowError.
+     */
+    public static final int MAX_NESTING = 256;
+
     private final Path file;
     private final String text;
     private final Lexer lexer;
     private final List<Token> tokens;
     private int index;
+    /** How many arrays and objects enclose the current token. */
+    private int nesting;
 
     private ModuleParser(Path file, String text) {
         this.file = file;
@@ -333,6 +343,7 @@ public final class ModuleParser {
 
     private JsArray array() {
         Token open = advance();
+        enterNesting(open);
         List<JsValue> elements = new ArrayList<>();
         while (!accept("]")) {
             elements.add(value(false, "',' or ']'"));
@@ -340,11 +351,13 @@ public final class ModuleParser {
                 throw unexpected(peek(), "',' or ']'");
             }
         }
+        nesting--;
         return new JsArray(elements, open.position());
     }
 
     private JsObject object() {
         Token open = advance();
+        enterNesting(open);
         List<Member> members = new ArrayList<>();
         while (!accept("}")) {
             Token first = peek();
@@ -353,7 +366,16 @@ public final class ModuleParser {
                 throw unexpected(peek(), "',' or '}'");
             }
         }
+        nesting--;
         return new JsObject(members, open.position());
+    }
+
+    /** Counts one more array or object around what follows {@code open}, refusing more than {@link #MAX_NESTING}. */
+    private void enterNesting(Token open) {
+        if (++nesting > MAX_NESTING) {
+            throw error(open, "Arrays and objects are nested more than " + MAX_NESTING + " deep here; a schema needs a "
+                    + "few levels");
+        }
     }
 
     /** {@code key: value}, shorthand {@code key}, or method {@code key(args) { … }}. */
@@ -567,10 +589,11 @@ public final class ModuleParser {
             case NUMBER:
                 return jsonNumber(token, token, "");
             case PUNCTUATOR:
-                if (token.is("{")) {
-                    return jsonObject(token);
-                } else if (token.is("[")) {
-                    return jsonArray(token);
+                if (token.is("{") || token.is("[")) {
+                    enterNesting(token);
+                    JsValue nested = token.is("{") ? jsonObject(token) : jsonArray(token);
+                    nesting--;
+                    return nested;
                 } else if (token.is("-") && peek().kind() == TokenKind.NUMBER && peek().start() == token.end()) {
                     return jsonNumber(token, advance(), "-");
                 }
@@ -595,6 +618,7 @@ public final class ModuleParser {
 
     private JsObject jsonObject(Token open) {
         List<Member> members = new ArrayList<>();
+        Map<String, Token> keys = new HashMap<>();
         if (accept("}")) {
             return new JsObject(members, open.position());
         }
@@ -605,6 +629,12 @@ public final class ModuleParser {
                         : error(key, "Expected '\"' to start a property name, found " + key.describe());
             }
             String name = jsonString(key);
+            Token first = keys.putIfAbsent(name, key);
+            if (first != null) {
+                // JSON leaves a repeated key's meaning open; JavaScript's JSON.parse keeps the last, silently
+                throw error(key, "Duplicate key " + key.text() + " (first on line " + first.position().line()
+                        + "): a JSON reader would keep only the last value; remove one");
+            }
             Token colon = advance();
             if (!colon.is(":")) {
                 throw error(colon,

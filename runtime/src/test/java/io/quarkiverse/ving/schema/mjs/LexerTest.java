@@ -118,6 +118,14 @@ class LexerTest {
     }
 
     @Test
+    void aTemplateSpanningLinesStartsWhereItsBacktickIs() {
+        // its substitution's tokens are made before the template's own, lines further down
+        List<Token> tokens = lex("a\n  `x${\n b\n}y` c\nd");
+        assertEquals(List.of(new SourcePosition(1, 1), new SourcePosition(2, 3), new SourcePosition(4, 5),
+                new SourcePosition(5, 1)), tokens.subList(0, 4).stream().map(Token::position).toList());
+    }
+
+    @Test
     void templateSubstitutionMayContainRegexAndDivision() {
         String template = "`${a / b}${/}/.source}`";
         assertEquals(List.of(template), texts(template));

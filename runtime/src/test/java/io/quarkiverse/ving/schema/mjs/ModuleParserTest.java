@@ -514,11 +514,11 @@ class ModuleParserTest {
                       "no": false,
                       "nothing": null,
                       "list": [1, "two", [], {}],
-                      "n": 2
+                      "m": 2
                     }
                     """);
             assertEquals("vingA\n/", string(get(value, "name")));
-            assertEquals(new JsNumber(2, "2", new SourcePosition(9, 8)), get(value, "n"));
+            assertEquals(new JsNumber(2, "2", new SourcePosition(9, 8)), get(value, "m"));
             JsObject object = assertInstanceOf(JsObject.class, value);
             assertEquals(new Property("n", new JsNumber(-150, "-1.5e2", new SourcePosition(3, 8)), new SourcePosition(3, 3)),
                     object.members().get(1));
@@ -537,6 +537,20 @@ class ModuleParserTest {
             assertEquals(new SourcePosition(2, 10), e.position());
             assertEquals("package.json:2: Comments are not allowed in JSON", e.getMessage());
             assertEquals("Comments are not allowed in JSON", jsonError("/* x */ 1").problem());
+        }
+
+        @Test
+        void aKeyWrittenTwiceInOneObjectIsRejected() {
+            SchemaException e = jsonError("{\n  \"a\": {\"a\": 1},\n  \"b\": 2,\n  \"a\": 3\n}");
+            assertEquals("Duplicate key \"a\" (first on line 2): a JSON reader would keep only the last value; remove one",
+                    e.problem());
+            assertEquals(new SourcePosition(4, 3), e.position());
+            assertTrue(e.getMessage().startsWith("package.json:4: Duplicate key \"a\""), e.getMessage());
+            // the same key in another object, nested or not, is another key
+            assertEquals(2, elements(json("[{\"a\": 1, \"b\": {\"a\": 2}}, {\"a\": 3}]")).size());
+            // keys are compared decoded: "\u0061" is "a"
+            assertEquals("Duplicate key \"\\u0061\" (first on line 1): a JSON reader would keep only the last value; remove one",
+                    jsonError("{\"a\": 1, \"\\u0061\": 2}").problem());
         }
 
         @Test
