@@ -227,7 +227,7 @@ class MalformedInputIT {
                 project.schemas().resolve("Gadget.json"), "")));
         cases.add(schema("JSON: a 70-character prop name", List.of("Gadget", LONG_NAME, "64"),
                 gadgetJson(text -> text.replace("\"name\": \"label\"", "\"name\": \"" + LONG_NAME + "\""))));
-        cases.add(schema("JSON: a 70-character table name", List.of("Gadget", LONG_NAME + "s", "64"),
+        cases.add(schema("JSON: a 70-character table name", List.of("Gadget.json:3", "Gadget tableName is 71 characters", "64"),
                 gadgetJson(text -> text.replace("\"gadgets\"", "\"" + LONG_NAME + "s\""))));
         cases.add(schema("JSON: no kind", List.of("Gadget.json", "kind"),
                 gadgetJson(text -> text.replace("\"kind\": \"Gadget\",", ""))));
@@ -283,11 +283,11 @@ class MalformedInputIT {
                 gadgetMjs(text -> text.replace("length: 60,", "length: 60,\n                        length: 600,"))));
         cases.add(schema(".mjs: a lower-case kind", List.of("Gadget.mjs", "kind", "gadget"),
                 gadgetMjs(text -> text.replace("kind: 'Gadget'", "kind: 'gadget'"))));
-        cases.add(schema(".mjs: a default longer than the column", List.of("Gadget", "label"),
+        cases.add(schema(".mjs: a default longer than the column", List.of("Gadget.mjs", "Gadget.props.label.default", "varchar(60)"),
                 gadgetMjs(text -> text.replace("default: '',", "default: '" + "x".repeat(61) + "',"))));
 
         // VING_MYSQL
-        cases.add(vingMysql("", ExitCodes.BAD_INPUT, List.of("VING_MYSQL", "empty")));
+        cases.add(vingMysql("", ExitCodes.BAD_INPUT, List.of("VING_MYSQL", "set but empty")));
         cases.add(vingMysql("postgres://root@127.0.0.1/app", ExitCodes.BAD_INPUT, List.of("VING_MYSQL", "'postgres'")));
         cases.add(vingMysql("mysql:///app", ExitCodes.BAD_INPUT, List.of("VING_MYSQL", "host")));
         cases.add(vingMysql("mysql://root@127.0.0.1:abc/app", ExitCodes.BAD_INPUT, List.of("VING_MYSQL", "port 'abc'")));

@@ -658,7 +658,15 @@ public final class SchemaValidator {
                 // column's character set, which the schema does not set
                 fail("enums", path + ".enums values must not contain a backslash or a NUL character: an ENUM column "
                         + "cannot declare them so that every sql_mode and character set reads them alike.");
+            } else if (prop.is(PropType.ENUM) && literalDefault() instanceof String value && !enums.contains(value)) {
+                // beyond ving: MySQL refuses the column (Invalid default value) when --up creates it
+                fail("default", path + ".default '" + value + "' is not one of its enums, so MySQL would refuse the column.");
             }
+        }
+
+        /** The prop's default when it is a literal, else null. */
+        private Object literalDefault() {
+            return prop.defaultValue() instanceof PropDefault.Literal literal ? literal.value() : null;
         }
 
         private void checkEnumLabels() {
@@ -688,7 +696,17 @@ public final class SchemaValidator {
                 fail("length", path + ".length must be a number.");
             } else if (prop.length() < 1) {
                 fail("length", path + ".length must be greater than 0.");
+            } else if (literalDefault() instanceof String value && isVarchar()
+                    && value.codePointCount(0, value.length()) > prop.length()) {
+                // beyond ving: MySQL refuses a default longer than its varchar column (Invalid default value)
+                fail("default", path + ".default is " + value.codePointCount(0, value.length()) + " characters long;"
+                        + " its column, varchar(" + prop.length() + "), holds at most " + prop.length() + ".");
             }
+        }
+
+        /** Whether the prop's column is a varchar, whose length counts the characters a value may have. */
+        private boolean isVarchar() {
+            return prop.dbHelper().filter(helper -> helper.equals("dbVarChar") || helper.equals("dbString")).isPresent();
         }
 
         private void checkUnique() {

@@ -41,6 +41,11 @@ public record VingMysql(String user, String password, String host, int port, Str
      * not set, an IllegalArgumentException naming what is wrong when it is malformed.
      */
     public static Optional<VingMysql> configured() {
+        String environment = System.getenv(VARIABLE);
+        if (environment != null && environment.isBlank()) {
+            // the configuration reads an empty value as unset, which would quietly pick another database
+            throw invalid("it is set but empty; set it as mysql://user:password@host:3306/database, or unset it");
+        }
         return ConfigProvider.getConfig().getOptionalValue(VARIABLE, String.class).map(VingMysql::parse);
     }
 

@@ -527,6 +527,21 @@ class SchemaValidatorTest {
                 p -> p.with("enums", List.of("username", "it's \"q\"\t\n50%_😀", "realName")))));
     }
 
+    @Test
+    void anEnumDefaultMustBeOneOfItsEnums() {
+        assertProblems(validate(changingProp("User", "useAsDisplayName", p -> p.with("default", literal("nickname")))),
+                "User.props.useAsDisplayName.default 'nickname' is not one of its enums, so MySQL would refuse the column.");
+        assertProblems(validate(changingProp("User", "useAsDisplayName", p -> p.with("default", literal("realName")))));
+    }
+
+    @Test
+    void aVarcharDefaultMustFitItsColumn() {
+        // username is varchar(60); characters count, not bytes: 60 emoji fit
+        assertProblems(validate(changingProp("User", "username", p -> p.with("default", literal("x".repeat(61))))),
+                "User.props.username.default is 61 characters long; its column, varchar(60), holds at most 60.");
+        assertProblems(validate(changingProp("User", "username", p -> p.with("default", literal("😀".repeat(60))))));
+    }
+
     // ---- enumLabels ----
 
     @Test
