@@ -67,6 +67,7 @@ public final class ModuleParser {
     private int index;
     /** How many arrays and objects enclose the current token. */
     private int nesting;
+    private final Map<String, String> propertyNames = new HashMap<>();
 
     private ModuleParser(Path file, String text) {
         this.file = file;
@@ -352,7 +353,7 @@ public final class ModuleParser {
             }
         }
         nesting--;
-        return new JsArray(elements, open.position());
+        return new JsArray(List.copyOf(elements), open.position());
     }
 
     private JsObject object() {
@@ -367,7 +368,7 @@ public final class ModuleParser {
             }
         }
         nesting--;
-        return new JsObject(members, open.position());
+        return new JsObject(List.copyOf(members), open.position());
     }
 
     /** Counts one more array or object around what follows {@code open}, refusing more than {@link #MAX_NESTING}. */
@@ -381,12 +382,12 @@ public final class ModuleParser {
     /** {@code key: value}, shorthand {@code key}, or method {@code key(args) { … }}. */
     private Property property() {
         Token key = advance();
-        String name = switch (key.kind()) {
+        String name = shared(switch (key.kind()) {
             case IDENTIFIER -> key.text();
             case STRING -> key.value();
             case NUMBER -> numberKey(numberValue(key.text()));
             default -> throw unexpected(key, "a property name");
-        };
+        });
         if (key.kind() == TokenKind.IDENTIFIER && (peek().is(",") || peek().is("}"))) {
             return new Property(name, new JsIdentifier(name, key.position()), key.position());
         }
@@ -620,7 +621,7 @@ public final class ModuleParser {
         List<Member> members = new ArrayList<>();
         Map<String, Token> keys = new HashMap<>();
         if (accept("}")) {
-            return new JsObject(members, open.position());
+            return new JsObject(List.copyOf(members), open.position());
         }
         while (true) {
             Token key = advance();
@@ -628,7 +629,7 @@ public final class ModuleParser {
                 throw key.is("}") ? trailingComma(tokens.get(index - 2))
                         : error(key, "Expected '\"' to start a property name, found " + key.describe());
             }
-            String name = jsonString(key);
+            String name = shared(jsonString(key));
             Token first = keys.putIfAbsent(name, key);
             if (first != null) {
                 // JSON leaves a repeated key's meaning open; JavaScript's JSON.parse keeps the last, silently
@@ -643,7 +644,7 @@ public final class ModuleParser {
             members.add(new Property(name, jsonValue(), key.position()));
             Token next = advance();
             if (next.is("}")) {
-                return new JsObject(members, open.position());
+                return new JsObject(List.copyOf(members), open.position());
             } else if (!next.is(",")) {
                 throw error(next, "Expected ',' or '}' after a property value, found " + next.describe());
             }
@@ -653,7 +654,7 @@ public final class ModuleParser {
     private JsArray jsonArray(Token open) {
         List<JsValue> elements = new ArrayList<>();
         if (accept("]")) {
-            return new JsArray(elements, open.position());
+            return new JsArray(List.copyOf(elements), open.position());
         }
         while (true) {
             if (peek().is("]")) {
@@ -662,7 +663,7 @@ public final class ModuleParser {
             elements.add(jsonValue());
             Token next = advance();
             if (next.is("]")) {
-                return new JsArray(elements, open.position());
+                return new JsArray(List.copyOf(elements), open.position());
             } else if (!next.is(",")) {
                 throw error(next, "Expected ',' or ']' after an array element, found " + next.describe());
             }
@@ -789,6 +790,15 @@ public final class ModuleParser {
             return Long.toString((long) value);
         }
         return Double.toString(value);
+    }
+
+    /**
+     * One instance of each property name: a file of many props writes {@code type}, {@code name}, {@code view} …
+     * once a prop, and the value tree keeps every one until the file is read.
+     */
+    private String shared(String key) {
+        String known = propertyNames.putIfAbsent(key, key);
+        return known == null ? key : known;
     }
 
     /** The index of the bracket that closes the one at {@code open}. */
