@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +51,9 @@ public final class ValidationBenchmark {
             System.out.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                     + ManagementFactory.getOperatingSystemMXBean().getArch() + ", Java "
                     + System.getProperty("java.version") + ", max heap "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, collector "
-                    + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().replace(" Young Generation", "")
-                            .replace("Copy", "Serial").replace("PS Scavenge", "Parallel"));
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, collectors "
+                    + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                            .collect(Collectors.joining(" + ")));
             System.out.println("- each figure: the median of at least " + MIN_RUNS + " runs ("
                     + MEASURE_NANOS / 1_000_000_000L + " s of runs) after " + WARM_UP_NANOS / 1_000_000_000L
                     + " s of warm-up on 10,000 props; read + parse + assemble + validate; CPU time is the process's"
