@@ -66,6 +66,11 @@ public final class Lexer {
         return tokens;
     }
 
+    /** The next token of the text; the end-of-file token again and again once there. */
+    Token nextToken() {
+        return next();
+    }
+
     /** The 1-based line and column of an offset in the text. */
     public SourcePosition positionAt(int offset) {
         int line = lineIndexOf(offset);
