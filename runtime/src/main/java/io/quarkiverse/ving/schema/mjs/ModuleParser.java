@@ -69,6 +69,7 @@ public final class ModuleParser {
     private final Deque<Integer> bodyStarts = new ArrayDeque<>();
     /** Where the text not yet checked for strict JSON's white space starts. */
     private int jsonGapStart;
+    private JsonRewriter jsonRewriter = JsonRewriter.NONE;
     /** How many arrays and objects enclose the current token. */
     private int nesting;
     private final Map<String, String> propertyNames = new HashMap<>();
@@ -106,9 +107,15 @@ public final class ModuleParser {
         return value;
     }
 
-    /** Parses strict JSON (RFC 8259): exactly one value, no comments, no trailing commas. */
+    /** Parses strict JSON (RFC 8259): exactly one value, no comments, no trailing commas, no key twice in an object. */
     public static JsValue parseJson(Path file, String text) {
+        return parseJson(file, text, JsonRewriter.NONE);
+    }
+
+    /** {@link #parseJson(Path, String)}, each value replaced by the rewriter's as it is made. */
+    public static JsValue parseJson(Path file, String text, JsonRewriter rewriter) {
         ModuleParser parser = new ModuleParser(file, text, true);
+        parser.jsonRewriter = rewriter;
         JsValue value = parser.jsonValue();
         Token rest = parser.peek();
         if (rest.kind() != TokenKind.EOF) {
@@ -621,7 +628,7 @@ public final class ModuleParser {
             case PUNCTUATOR:
                 if (token.is("{") || token.is("[")) {
                     enterNesting(token);
-                    JsValue nested = token.is("{") ? jsonObject(token) : jsonArray(token);
+                    JsValue nested = token.is("{") ? jsonRewriter.object(jsonObject(token)) : jsonArray(token);
                     nesting--;
                     return nested;
                 } else if (token.is("-") && peek().kind() == TokenKind.NUMBER && peek().start() == token.end()) {
@@ -670,7 +677,7 @@ public final class ModuleParser {
                 throw error(colon,
                         "Expected ':' after the property name " + key.text() + ", found " + colon.describe());
             }
-            members.add(new Property(name, jsonValue(), key.position()));
+            members.add(new Property(name, jsonRewriter.property(name, jsonValue()), key.position()));
             Token next = advance();
             if (next.is("}")) {
                 return new JsObject(List.copyOf(members), open.position());
