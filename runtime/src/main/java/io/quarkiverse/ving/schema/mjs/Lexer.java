@@ -2,6 +2,7 @@ package io.quarkiverse.ving.schema.mjs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -449,17 +450,20 @@ public final class Lexer {
     }
 
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[16];
+        int count = 1; // line 1 starts at 0
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 continue; // \r\n is one line break, counted at the \n
             }
             if (isLineTerminator(c)) {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(starts, count);
     }
 }

@@ -20,7 +20,8 @@ final class TokenWindow {
     private final Lexer lexer;
     private final IntSupplier floor;
     private final Consumer<Token> onLexed;
-    private Token[] buffer = new Token[256];
+    /** Small at first: a JSON schema parses each function it holds on its own, a few tokens each. */
+    private Token[] buffer = new Token[16];
     /** The number of the token in {@code buffer[0]}. */
     private int first;
     private int count;
