@@ -396,11 +396,12 @@ final class SchemaAssembler {
         return toJava(value); // the literal operand of a spread, which must be an object
     }
 
+    /** Looked up, never walked: a compact map, since every prop of a large schema keeps one until it is checked. */
     private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {
-        Map<String, SourcePosition> positions = new LinkedHashMap<>();
+        Map<String, SourcePosition> positions = new HashMap<>();
         positions.put("", object.position());
         attributes.forEach((key, attribute) -> positions.put(key, attribute.position()));
-        return Collections.unmodifiableMap(positions);
+        return Map.copyOf(positions);
     }
 
     private SchemaException error(SourcePosition position, String problem) {
