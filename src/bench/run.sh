@@ -7,7 +7,8 @@
 #                                    reports the median rate, the time to the first row, the peak RSS (needs
 #                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
 #   src/bench/run.sh validation      read + validate one schema file of 1,000, 10,000 and 100,000 props, .mjs and
-#                                    JSON: props per second by wall time and by the process's CPU time
+#                                    JSON: props per second by wall time and by the process's CPU time, with the
+#                                    default collector (G1) and with the parallel one
 #   src/bench/run.sh startup [N]     `./ving schema --validate` and `./ving drizzle --status`, start to finish, on
 #                                    JDK 17 and 25, with and without the launcher's start-up archive, beside
 #                                    node's own start-up; the median of N runs (10) each
@@ -54,7 +55,12 @@ millis() {
 
 case "${1:-migrations}" in
   migrations) exec java -Xmx512m -cp "$cp" io.quarkiverse.ving.bench.MigrationBenchmark "${@:2}" ;;
-  validation) exec java -Xmx4g -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark ;;
+  validation)
+    # the JVM's default collector (G1), then the parallel one: the gap between them is the collector's share
+    java -Xmx4g -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark
+    echo
+    java -Xmx4g -XX:+UseParallelGC -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark
+    ;;
   streams)
     cd "$root"
     rounds="${2:-5}"

@@ -14,6 +14,7 @@ import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
 import io.quarkiverse.ving.schema.mjs.JsValue.Member;
 import io.quarkiverse.ving.schema.mjs.JsValue.Property;
+import io.quarkiverse.ving.schema.mjs.JsonRewriter;
 import io.quarkiverse.ving.schema.mjs.ModuleParser;
 import io.quarkiverse.ving.schema.mjs.SourcePosition;
 
@@ -39,13 +40,12 @@ public final class JsonSchemaReader implements SchemaReader {
 
     @Override
     public Schema read(Path file, String text) {
-        JsValue root = ModuleParser.parseJson(file, text);
-        if (!(root instanceof JsObject object)) {
+        JsValue root = ModuleParser.parseJson(file, text, new Notations(file));
+        if (!(root instanceof JsObject schema)) {
             throw new SchemaException(file, root.position(),
                     "A JSON schema is an object ({\"kind\": …, \"tableName\": …, \"props\": […]}), not " + root.describe() + ".");
         }
         SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
-        JsObject schema = (JsObject) rewrite(file, object, null);
         Map<String, Object> exports = Collections.emptyMap();
         List<Member> members = new ArrayList<>();
         for (Member member : schema.members()) {
@@ -63,37 +63,44 @@ public final class JsonSchemaReader implements SchemaReader {
         return assembler.assemble(new JsObject(members, schema.position()), exports);
     }
 
-    /** Rewrites JSON's notations into the value tree the {@code .mjs} reader produces. */
-    private static JsValue rewrite(Path file, JsValue value, String key) {
-        if (value instanceof JsObject object) {
+    /** JSON's notations, rewritten into the value tree the {@code .mjs} reader produces as the file is parsed. */
+    private static final class Notations implements JsonRewriter {
+
+        private final Path file;
+
+        Notations(Path file) {
+            this.file = file;
+        }
+
+        /** {@code {"function": "() => new Date()"}} is that function. */
+        @Override
+        public JsValue object(JsObject object) {
             Optional<JsValue> source = object.get(FUNCTION_KEY);
-            if (source.isPresent() && object.members().size() == 1) {
-                if (!(source.get() instanceof JsString text)) {
-                    throw new SchemaException(file, source.get().position(),
-                            "\"function\" must hold the function's JavaScript source as a string.");
+            if (source.isEmpty() || object.members().size() != 1) {
+                return object;
+            }
+            if (!(source.get() instanceof JsString text)) {
+                throw new SchemaException(file, source.get().position(),
+                        "\"function\" must hold the function's JavaScript source as a string.");
+            }
+            return function(file, text.value(), text.position());
+        }
+
+        /** A base prop's name in {@code props}, and a helper's name as {@code db} or {@code zod}. */
+        @Override
+        public JsValue property(String key, JsValue value) {
+            if ("props".equals(key) && value instanceof JsArray array) {
+                List<JsValue> elements = new ArrayList<>();
+                for (JsValue element : array.elements()) {
+                    elements.add(element instanceof JsString name ? spreadOf(name) : element);
                 }
-                return function(file, text.value(), text.position());
+                return new JsArray(List.copyOf(elements), array.position());
             }
-            List<Member> members = new ArrayList<>();
-            for (Member member : object.members()) {
-                Property property = (Property) member; // JSON has no spreads
-                members.add(new Property(property.key(), rewrite(file, property.value(), property.key()),
-                        property.position()));
+            if (value instanceof JsString string && ("db".equals(key) || "zod".equals(key))) {
+                return function(file, "(prop) => " + string.value() + "(prop)", string.position());
             }
-            return new JsObject(members, object.position());
+            return value;
         }
-        if (value instanceof JsArray array) {
-            List<JsValue> elements = new ArrayList<>();
-            for (JsValue element : array.elements()) {
-                boolean baseProp = "props".equals(key) && element instanceof JsString;
-                elements.add(baseProp ? spreadOf((JsString) element) : rewrite(file, element, null));
-            }
-            return new JsArray(elements, array.position());
-        }
-        if (value instanceof JsString string && ("db".equals(key) || "zod".equals(key))) {
-            return function(file, "(prop) => " + string.value() + "(prop)", string.position());
-        }
-        return value;
     }
 
     /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}. */

@@ -14,6 +14,9 @@ public enum PropType {
     /** No column: the far side of a child relation. */
     VIRTUAL("virtual");
 
+    /** values() copies the array at each call, and every check of every prop asks. */
+    private static final PropType[] ALL = values();
+
     private final String vingName;
 
     PropType(String vingName) {
@@ -26,7 +29,7 @@ public enum PropType {
     }
 
     public static Optional<PropType> of(String vingName) {
-        for (PropType type : values()) {
+        for (PropType type : ALL) {
             if (type.vingName.equals(vingName)) {
                 return Optional.of(type);
             }

@@ -66,13 +66,13 @@ final class SchemaAssembler {
 
     Schema assemble(JsObject root, Map<String, Object> exports) {
         Map<String, Attribute> attributes = flatten(root);
-        String kind = optionalString(attributes, "kind", "Schema kind is not a string.");
+        String kind = optionalString(attributes, "kind", () -> "Schema kind is not a string.");
         String label = kind == null ? "Schema" : "Schema " + kind;
         rejectRepeatedKeys(root, label);
-        String tableName = optionalString(attributes, "tableName", label + " tableName is not lower case.");
-        List<String> owner = optionalStrings(attributes, "owner", label + " owner is not an array.");
+        String tableName = optionalString(attributes, "tableName", () -> label + " tableName is not lower case.");
+        List<String> owner = optionalStrings(attributes, "owner", () -> label + " owner is not an array.");
         Optional<String> renamedFrom = Optional
-                .ofNullable(optionalString(attributes, "renamedFrom", label + " renamedFrom must be a string."));
+                .ofNullable(optionalString(attributes, "renamedFrom", () -> label + " renamedFrom must be a string."));
 
         List<Prop> props = null;
         Attribute propsAttribute = attributes.get("props");
@@ -103,14 +103,14 @@ final class SchemaAssembler {
         String path = kind + ".props." + name;
         rejectRepeatedKeys(object, path);
 
-        String type = optionalString(attributes, "type", path + ".type is invalid: " + describe(attributes, "type"));
+        String type = optionalString(attributes, "type", () -> path + ".type is invalid: " + describe(attributes, "type"));
         Boolean required = attributes.get("required") != null
                 && attributes.get("required").value() instanceof JsBoolean b ? b.value() : null;
-        Boolean unique = optionalBoolean(attributes, "unique", path + ".unique must be a boolean.");
+        Boolean unique = optionalBoolean(attributes, "unique", () -> path + ".unique must be a boolean.");
 
         Map<String, Boolean> flags = new LinkedHashMap<>();
         for (String flag : FLAGS) {
-            Boolean value = optionalBoolean(attributes, flag, path + "." + flag + " must be a boolean.");
+            Boolean value = optionalBoolean(attributes, flag, () -> path + "." + flag + " must be a boolean.");
             if (value != null) {
                 flags.put(flag, value);
             }
@@ -125,20 +125,20 @@ final class SchemaAssembler {
 
         return new Prop(name, type, required,
                 defaultOf(attributes.get("default"), path),
-                function(attributes, "db", path + ".db must be a function that returns a drizzle column specification."),
-                function(attributes, "zod", path + ".zod must be a function that returns a zod validation function."),
+                function(attributes, "db", () -> path + ".db must be a function that returns a drizzle column specification."),
+                function(attributes, "zod", () -> path + ".zod must be a function that returns a zod validation function."),
                 length(attributes.get("length"), path),
-                literals(attributes.get("enums"), path + ".enums must be an array."),
-                strings(attributes.get("enumLabels"), path + ".enumLabels must be an array.",
-                        path + ".enumLabels values must be strings."),
+                literals(attributes.get("enums"), () -> path + ".enums must be an array."),
+                strings(attributes.get("enumLabels"), () -> path + ".enumLabels must be an array.",
+                        () -> path + ".enumLabels values must be strings."),
                 relation(attributes.get("relation"), path),
                 unique,
-                strings(attributes.get("uniqueQualifiers"), path + ".uniqueQualifiers must be an array.",
-                        path + ".uniqueQualifiers values must be strings."),
-                strings(attributes.get("view"), path + ".view must be an array.", path + ".view roles must be strings."),
-                strings(attributes.get("edit"), path + ".edit must be an array.", path + ".edit roles must be strings."),
+                strings(attributes.get("uniqueQualifiers"), () -> path + ".uniqueQualifiers must be an array.",
+                        () -> path + ".uniqueQualifiers values must be strings."),
+                strings(attributes.get("view"), () -> path + ".view must be an array.", () -> path + ".view roles must be strings."),
+                strings(attributes.get("edit"), () -> path + ".edit must be an array.", () -> path + ".edit roles must be strings."),
                 Collections.unmodifiableMap(flags),
-                Optional.ofNullable(optionalString(attributes, "renamedFrom", path + ".renamedFrom must be a string.")),
+                Optional.ofNullable(optionalString(attributes, "renamedFrom", () -> path + ".renamedFrom must be a string.")),
                 Collections.unmodifiableMap(extra),
                 List.copyOf(attributes.keySet()),
                 positions(object, attributes));
@@ -171,7 +171,7 @@ final class SchemaAssembler {
         return new PropDefault.Literal(toJava(value));
     }
 
-    private Optional<FunctionSource> function(Map<String, Attribute> attributes, String key, String message) {
+    private Optional<FunctionSource> function(Map<String, Attribute> attributes, String key, Supplier<String> message) {
         Attribute attribute = attributes.get(key);
         if (attribute == null) {
             return Optional.empty();
@@ -179,7 +179,7 @@ final class SchemaAssembler {
         if (attribute.value() instanceof JsFunction function) {
             return Optional.of(new FunctionSource(function.source(), function.firstCall()));
         }
-        throw error(attribute.position(), message);
+        throw error(attribute.position(), message.get());
     }
 
     private Integer length(Attribute attribute, String path) {
@@ -209,20 +209,20 @@ final class SchemaAssembler {
             }
         });
         return Optional.of(new Relation(
-                optionalString(attributes, "type", path + ".relation.type must be a string."),
-                optionalString(attributes, "name", path + ".relation.name must be a string."),
-                optionalString(attributes, "kind", path + ".relation.kind must be a string."),
-                strings(attributes.get("acceptedFileExtensions"), path + ".relation.acceptedFileExtensions must be an array.",
-                        path + ".relation.acceptedFileExtensions values must be strings."),
+                optionalString(attributes, "type", () -> path + ".relation.type must be a string."),
+                optionalString(attributes, "name", () -> path + ".relation.name must be a string."),
+                optionalString(attributes, "kind", () -> path + ".relation.kind must be a string."),
+                strings(attributes.get("acceptedFileExtensions"), () -> path + ".relation.acceptedFileExtensions must be an array.",
+                        () -> path + ".relation.acceptedFileExtensions values must be strings."),
                 Collections.unmodifiableMap(extra)));
     }
 
-    private List<Object> literals(Attribute attribute, String notAnArray) {
+    private List<Object> literals(Attribute attribute, Supplier<String> notAnArray) {
         if (attribute == null) {
             return null;
         }
         if (!(attribute.value() instanceof JsArray array)) {
-            throw error(attribute.position(), notAnArray);
+            throw error(attribute.position(), notAnArray.get());
         }
         List<Object> values = new ArrayList<>();
         for (JsValue element : array.elements()) {
@@ -231,28 +231,28 @@ final class SchemaAssembler {
         return Collections.unmodifiableList(values);
     }
 
-    private List<String> strings(Attribute attribute, String notAnArray, String notStrings) {
+    private List<String> strings(Attribute attribute, Supplier<String> notAnArray, Supplier<String> notStrings) {
         if (attribute == null) {
             return null;
         }
         if (!(attribute.value() instanceof JsArray array)) {
-            throw error(attribute.position(), notAnArray);
+            throw error(attribute.position(), notAnArray.get());
         }
         List<String> values = new ArrayList<>();
         for (JsValue element : array.elements()) {
             if (!(element instanceof JsString string)) {
-                throw error(element.position(), notStrings);
+                throw error(element.position(), notStrings.get());
             }
             values.add(string.value());
         }
         return List.copyOf(values);
     }
 
-    private List<String> optionalStrings(Map<String, Attribute> attributes, String key, String message) {
+    private List<String> optionalStrings(Map<String, Attribute> attributes, String key, Supplier<String> message) {
         return strings(attributes.get(key), message, message);
     }
 
-    private String optionalString(Map<String, Attribute> attributes, String key, String message) {
+    private String optionalString(Map<String, Attribute> attributes, String key, Supplier<String> message) {
         Attribute attribute = attributes.get(key);
         if (attribute == null) {
             return null;
@@ -260,10 +260,10 @@ final class SchemaAssembler {
         if (attribute.value() instanceof JsString string) {
             return string.value();
         }
-        throw error(attribute.position(), message);
+        throw error(attribute.position(), message.get());
     }
 
-    private Boolean optionalBoolean(Map<String, Attribute> attributes, String key, String message) {
+    private Boolean optionalBoolean(Map<String, Attribute> attributes, String key, Supplier<String> message) {
         Attribute attribute = attributes.get(key);
         if (attribute == null) {
             return null;
@@ -271,7 +271,7 @@ final class SchemaAssembler {
         if (attribute.value() instanceof JsBoolean bool) {
             return bool.value();
         }
-        throw error(attribute.position(), message);
+        throw error(attribute.position(), message.get());
     }
 
     private static String describe(Map<String, Attribute> attributes, String key) {
@@ -396,11 +396,12 @@ final class SchemaAssembler {
         return toJava(value); // the literal operand of a spread, which must be an object
     }
 
+    /** Looked up, never walked: a compact map, since every prop of a large schema keeps one until it is checked. */
     private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {
-        Map<String, SourcePosition> positions = new LinkedHashMap<>();
+        Map<String, SourcePosition> positions = new HashMap<>();
         positions.put("", object.position());
         attributes.forEach((key, attribute) -> positions.put(key, attribute.position()));
-        return Collections.unmodifiableMap(positions);
+        return Map.copyOf(positions);
     }
 
     private SchemaException error(SourcePosition position, String problem) {

@@ -63,7 +63,7 @@ public final class TableLimits {
         if (name.endsWith(" ")) {
             return Optional.of("ends with a space, which MySQL does not allow in " + what);
         }
-        if (name.indexOf('\0') >= 0 || name.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+        if (name.indexOf('\0') >= 0 || length != name.length()) { // fewer code points than chars: surrogate pairs
             return Optional.of("holds U+0000 or a character beyond U+FFFF, which MySQL does not allow in " + what);
         }
         return Optional.empty();

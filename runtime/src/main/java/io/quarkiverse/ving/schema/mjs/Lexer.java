@@ -2,6 +2,7 @@ package io.quarkiverse.ving.schema.mjs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -15,13 +16,24 @@ import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
 public final class Lexer {
 
     /** Every punctuator, longest first, so that the first one that matches is the longest match. */
-    private static final String[] PUNCTUATORS = {
+    private static final List<String> PUNCTUATORS = List.of(
             ">>>=",
             "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
             "=>", "?.", "??", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=",
             "|=", "^=", "**", "<<", ">>",
             "(", ")", "[", "]", "{", "}", ",", ";", ":", ".", "?", "+", "-", "*", "/", "%", "!", "=", "<", ">", "&",
-            "|", "^", "~" };
+            "|", "^", "~");
+
+    /** {@link #PUNCTUATORS} by first character (all are ASCII), longest first, so each token tries only its own few. */
+    private static final String[][] PUNCTUATORS_BY_FIRST_CHARACTER = new String[128][];
+
+    static {
+        for (char first = 0; first < 128; first++) {
+            char c = first;
+            String[] candidates = PUNCTUATORS.stream().filter(p -> p.charAt(0) == c).toArray(String[]::new);
+            PUNCTUATORS_BY_FIRST_CHARACTER[first] = candidates;
+        }
+    }
 
     /** Keywords after which a {@code /} starts a regular expression rather than dividing. */
     private static final Set<String> KEYWORDS_BEFORE_OPERAND = Set.of("return", "typeof", "instanceof", "in", "of",
@@ -55,8 +67,19 @@ public final class Lexer {
         return tokens;
     }
 
+    /** The next token of the text; the end-of-file token again and again once there. */
+    Token nextToken() {
+        return next();
+    }
+
     /** The 1-based line and column of an offset in the text. */
     public SourcePosition positionAt(int offset) {
+        int line = lineIndexOf(offset);
+        return new SourcePosition(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    /** The 0-based line of an offset: a binary search of the line starts. */
+    private int lineIndexOf(int offset) {
         int low = 0;
         int high = lineStarts.length - 1;
         while (low < high) {
@@ -67,7 +90,7 @@ public final class Lexer {
                 high = middle - 1;
             }
         }
-        return new SourcePosition(low + 1, offset - lineStarts[low] + 1);
+        return low;
     }
 
     private Token next() {
@@ -128,7 +151,8 @@ public final class Lexer {
 
     private Token string(char quote, boolean newline) {
         int start = pos++;
-        StringBuilder value = new StringBuilder();
+        StringBuilder value = null; // only a string with escapes needs its value built
+        int plainStart = pos;
         while (true) {
             char c = charAt(pos);
             if (pos >= text.length() || c == '\n' || c == '\r') {
@@ -136,12 +160,14 @@ public final class Lexer {
             }
             pos++;
             if (c == quote) {
-                return token(TokenKind.STRING, start, value.toString(), newline);
+                String escaped = value == null ? null : value.append(text, plainStart, pos - 1).toString();
+                return token(TokenKind.STRING, start, escaped, newline);
             }
             if (c == '\\') {
+                value = value == null ? new StringBuilder() : value;
+                value.append(text, plainStart, pos - 1);
                 escape(value, start, quote);
-            } else {
-                value.append(c);
+                plainStart = pos;
             }
         }
     }
@@ -360,35 +386,41 @@ public final class Lexer {
 
     private Token punctuator(boolean newline) {
         int start = pos;
-        for (String punctuator : PUNCTUATORS) {
+        char c = text.charAt(pos);
+        String[] candidates = c < 128 ? PUNCTUATORS_BY_FIRST_CHARACTER[c] : PUNCTUATORS_BY_FIRST_CHARACTER[0];
+        for (String punctuator : candidates) {
             // `a?.5:b` is a conditional with .5, not optional chaining
             if (text.startsWith(punctuator, pos) && !(punctuator.equals("?.") && isDigit(charAt(pos + 2)))) {
                 pos += punctuator.length();
-                // the constant, not a copy of it: a schema file is one punctuator in three tokens
-                return new Token(TokenKind.PUNCTUATOR, punctuator, null, start, pos, tokenPosition(start), newline);
+                return token(TokenKind.PUNCTUATOR, punctuator, start, null, newline);
             }
         }
-        char c = text.charAt(pos);
         String shown = c < ' ' || c > '~' ? String.format("U+%04X", (int) c) : "'" + c + "'";
         throw error(start, "Unexpected character " + shown);
     }
 
-    private Token token(TokenKind kind, int start, String value, boolean newline) {
-        return new Token(kind, text.substring(start, pos), value, start, pos, tokenPosition(start), newline);
+    private Token token(TokenKind kind, int start, String escapedValue, boolean newline) {
+        return token(kind, null, start, escapedValue, newline);
+    }
+
+    private Token token(TokenKind kind, String punctuator, int start, String escapedValue, boolean newline) {
+        int line = tokenLine(start);
+        return new Token(kind, text, punctuator, escapedValue, start, pos, line + 1, start - lineStarts[line] + 1,
+                newline);
     }
 
     /**
-     * {@link #positionAt} for a token's start, moving on from the last token's line. Only a template literal
-     * starts before the tokens of its substitutions, which were made first; it is looked up.
+     * The 0-based line of a token's start, moving on from the last token's line. Only a template literal starts
+     * before the tokens of its substitutions, which were made first; it is looked up.
      */
-    private SourcePosition tokenPosition(int start) {
+    private int tokenLine(int start) {
         if (start < lineStarts[tokenLine]) {
-            return positionAt(start);
+            return lineIndexOf(start);
         }
         while (tokenLine + 1 < lineStarts.length && lineStarts[tokenLine + 1] <= start) {
             tokenLine++;
         }
-        return new SourcePosition(tokenLine + 1, start - lineStarts[tokenLine] + 1);
+        return tokenLine;
     }
 
     private SchemaException error(int offset, String message) {
@@ -418,17 +450,20 @@ public final class Lexer {
     }
 
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[16];
+        int count = 1; // line 1 starts at 0
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 continue; // \r\n is one line break, counted at the \n
             }
             if (isLineTerminator(c)) {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(starts, count);
     }
 }

@@ -63,21 +63,34 @@ public final class ModuleParser {
     private final Path file;
     private final String text;
     private final Lexer lexer;
-    private final List<Token> tokens;
+    private final TokenWindow tokens;
     private int index;
+    /** Where function bodies being read start: their tokens are read again once the body's end is found. */
+    private final Deque<Integer> bodyStarts = new ArrayDeque<>();
+    /** Where the text not yet checked for strict JSON's white space starts. */
+    private int jsonGapStart;
+    private JsonRewriter jsonRewriter = JsonRewriter.NONE;
     /** How many arrays and objects enclose the current token. */
     private int nesting;
+    private final Map<String, String> propertyNames = new HashMap<>();
 
-    private ModuleParser(Path file, String text) {
+    private ModuleParser(Path file, String text, boolean json) {
         this.file = file;
         this.text = text;
         this.lexer = new Lexer(file, text);
-        this.tokens = lexer.tokenize();
+        this.tokens = new TokenWindow(lexer, this::lowestTokenInUse, json ? this::rejectNonJsonGap : token -> {
+        });
+    }
+
+    /** The parser looks back at most two tokens, and to the start of each function body it is reading. */
+    private int lowestTokenInUse() {
+        int lowest = index - 2;
+        return bodyStarts.isEmpty() ? lowest : Math.min(lowest, bodyStarts.peekFirst());
     }
 
     /** Parses an ES module: its imports and its top-level constants. */
     public static JsModule parseModule(Path file, String text) {
-        return new ModuleParser(file, text).module();
+        return new ModuleParser(file, text, false).module();
     }
 
     /**
@@ -85,7 +98,7 @@ public final class ModuleParser {
      * ({@code () => new Date()}) or a default ving pastes into its table files ({@code {}}).
      */
     public static JsValue parseValue(Path file, String text) {
-        ModuleParser parser = new ModuleParser(file, text);
+        ModuleParser parser = new ModuleParser(file, text, false);
         JsValue value = parser.value(false, "the end of the value");
         Token rest = parser.peek();
         if (rest.kind() != TokenKind.EOF) {
@@ -94,10 +107,15 @@ public final class ModuleParser {
         return value;
     }
 
-    /** Parses strict JSON (RFC 8259): exactly one value, no comments, no trailing commas. */
+    /** Parses strict JSON (RFC 8259): exactly one value, no comments, no trailing commas, no key twice in an object. */
     public static JsValue parseJson(Path file, String text) {
-        ModuleParser parser = new ModuleParser(file, text);
-        parser.rejectNonJsonGaps();
+        return parseJson(file, text, JsonRewriter.NONE);
+    }
+
+    /** {@link #parseJson(Path, String)}, each value replaced by the rewriter's as it is made. */
+    public static JsValue parseJson(Path file, String text, JsonRewriter rewriter) {
+        ModuleParser parser = new ModuleParser(file, text, true);
+        parser.jsonRewriter = rewriter;
         JsValue value = parser.jsonValue();
         Token rest = parser.peek();
         if (rest.kind() != TokenKind.EOF) {
@@ -281,12 +299,19 @@ public final class ModuleParser {
      */
     private JsValue value(boolean statementLevel, String expected) {
         int start = index;
+        Token first = peek();
         JsValue simple = simpleValue(statementLevel, expected);
-        if (simple != null && endsValue(peek(), tokens.get(index - 1), statementLevel)) {
+        if (simple == null) {
+            index = start; // simpleValue looks at most one token ahead before it gives up
+            return expression(statementLevel, expected);
+        }
+        Token last = tokens.get(index - 1);
+        if (endsValue(peek(), last, statementLevel)) {
             return simple;
         }
-        index = start; // e.g. `'a' + b` starts like a string but is an expression
-        return expression(statementLevel, expected);
+        // e.g. `'a' + b` starts like a string but is an expression: it goes on from the string's end
+        return new JsExpression(text.substring(first.start(), restOfExpression(last, statementLevel, expected).end()),
+                first.position());
     }
 
     /** A literal, array, object, name or function; null when the value can only be an expression. */
@@ -352,7 +377,7 @@ public final class ModuleParser {
             }
         }
         nesting--;
-        return new JsArray(elements, open.position());
+        return new JsArray(List.copyOf(elements), open.position());
     }
 
     private JsObject object() {
@@ -367,7 +392,7 @@ public final class ModuleParser {
             }
         }
         nesting--;
-        return new JsObject(members, open.position());
+        return new JsObject(List.copyOf(members), open.position());
     }
 
     /** Counts one more array or object around what follows {@code open}, refusing more than {@link #MAX_NESTING}. */
@@ -381,18 +406,18 @@ public final class ModuleParser {
     /** {@code key: value}, shorthand {@code key}, or method {@code key(args) { … }}. */
     private Property property() {
         Token key = advance();
-        String name = switch (key.kind()) {
+        String name = shared(switch (key.kind()) {
             case IDENTIFIER -> key.text();
             case STRING -> key.value();
             case NUMBER -> numberKey(numberValue(key.text()));
             default -> throw unexpected(key, "a property name");
-        };
+        });
         if (key.kind() == TokenKind.IDENTIFIER && (peek().is(",") || peek().is("}"))) {
             return new Property(name, new JsIdentifier(name, key.position()), key.position());
         }
         if (peek().is("(")) {
             List<String> parameters = parameters();
-            int bodyStart = index;
+            int bodyStart = enterBody();
             index = matchingClose(expect("{", "'{' to start the method body")) + 1;
             return new Property(name, function(key, parameters, bodyStart), key.position());
         }
@@ -406,7 +431,7 @@ public final class ModuleParser {
         acceptWord("async");
         List<String> parameters = peek().is("(") ? parameters() : List.of(advance().text());
         expect("=>", "'=>'");
-        int bodyStart = index;
+        int bodyStart = enterBody();
         if (peek().is("{")) {
             index = matchingClose(index) + 1;
         } else {
@@ -433,16 +458,24 @@ public final class ModuleParser {
             throw unexpected(peek(), "'(' after 'function'");
         }
         List<String> parameters = parameters();
-        int bodyStart = index;
+        int bodyStart = enterBody();
         index = matchingClose(expect("{", "'{' to start the function body")) + 1;
         return function(first, parameters, bodyStart);
+    }
+
+    /** Marks the current token as the start of a function body, kept until {@link #function} has read it. */
+    private int enterBody() {
+        bodyStarts.addLast(index);
+        return index;
     }
 
     /** The function from {@code first} to the token before {@code index}, whose body starts at bodyStart. */
     private JsFunction function(Token first, List<String> parameters, int bodyStart) {
         String source = text.substring(first.start(), tokens.get(index - 1).end());
-        return new JsFunction(parameters, source, firstCall(bodyStart, index), constructs(bodyStart, index),
-                first.position());
+        JsFunction function = new JsFunction(parameters, source, firstCall(bodyStart, index),
+                constructs(bodyStart, index), first.position());
+        bodyStarts.removeLast();
+        return function;
     }
 
     /** The parameter list at the current {@code (}: plain names, or the source text of a pattern. */
@@ -470,8 +503,16 @@ public final class ModuleParser {
 
     /** Any expression, as its source text; stops where {@link #endsValue} says. */
     private JsExpression expression(boolean statementLevel, String expected) {
-        int start = index;
-        Token previous = null;
+        Token first = peek();
+        Token last = restOfExpression(null, statementLevel, expected);
+        if (last == null) {
+            throw unexpected(peek(), "a value");
+        }
+        return new JsExpression(text.substring(first.start(), last.end()), first.position());
+    }
+
+    /** Moves past the rest of an expression read up to {@code previous} (null: none yet); returns its last token. */
+    private Token restOfExpression(Token previous, boolean statementLevel, String expected) {
         while (!endsValue(peek(), previous, statementLevel)) {
             Token token = peek();
             if (previous != null && endsOperand(previous) && startsOperand(token)) {
@@ -482,11 +523,7 @@ public final class ModuleParser {
             }
             previous = advance();
         }
-        if (index == start) {
-            throw unexpected(peek(), "a value");
-        }
-        Token first = tokens.get(start);
-        return new JsExpression(text.substring(first.start(), previous.end()), first.position());
+        return previous;
     }
 
     private boolean endsValue(Token token, Token previous, boolean statementLevel) {
@@ -591,7 +628,7 @@ public final class ModuleParser {
             case PUNCTUATOR:
                 if (token.is("{") || token.is("[")) {
                     enterNesting(token);
-                    JsValue nested = token.is("{") ? jsonObject(token) : jsonArray(token);
+                    JsValue nested = token.is("{") ? jsonRewriter.object(jsonObject(token)) : jsonArray(token);
                     nesting--;
                     return nested;
                 } else if (token.is("-") && peek().kind() == TokenKind.NUMBER && peek().start() == token.end()) {
@@ -620,7 +657,7 @@ public final class ModuleParser {
         List<Member> members = new ArrayList<>();
         Map<String, Token> keys = new HashMap<>();
         if (accept("}")) {
-            return new JsObject(members, open.position());
+            return new JsObject(List.copyOf(members), open.position());
         }
         while (true) {
             Token key = advance();
@@ -628,7 +665,7 @@ public final class ModuleParser {
                 throw key.is("}") ? trailingComma(tokens.get(index - 2))
                         : error(key, "Expected '\"' to start a property name, found " + key.describe());
             }
-            String name = jsonString(key);
+            String name = shared(jsonString(key));
             Token first = keys.putIfAbsent(name, key);
             if (first != null) {
                 // JSON leaves a repeated key's meaning open; JavaScript's JSON.parse keeps the last, silently
@@ -640,10 +677,10 @@ public final class ModuleParser {
                 throw error(colon,
                         "Expected ':' after the property name " + key.text() + ", found " + colon.describe());
             }
-            members.add(new Property(name, jsonValue(), key.position()));
+            members.add(new Property(name, jsonRewriter.property(name, jsonValue()), key.position()));
             Token next = advance();
             if (next.is("}")) {
-                return new JsObject(members, open.position());
+                return new JsObject(List.copyOf(members), open.position());
             } else if (!next.is(",")) {
                 throw error(next, "Expected ',' or '}' after a property value, found " + next.describe());
             }
@@ -653,7 +690,7 @@ public final class ModuleParser {
     private JsArray jsonArray(Token open) {
         List<JsValue> elements = new ArrayList<>();
         if (accept("]")) {
-            return new JsArray(elements, open.position());
+            return new JsArray(List.copyOf(elements), open.position());
         }
         while (true) {
             if (peek().is("]")) {
@@ -662,7 +699,7 @@ public final class ModuleParser {
             elements.add(jsonValue());
             Token next = advance();
             if (next.is("]")) {
-                return new JsArray(elements, open.position());
+                return new JsArray(List.copyOf(elements), open.position());
             } else if (!next.is(",")) {
                 throw error(next, "Expected ',' or ']' after an array element, found " + next.describe());
             }
@@ -751,21 +788,18 @@ public final class ModuleParser {
     }
 
     /** JSON allows only spaces, tabs and line breaks between tokens; the lexer also skips comments. */
-    private void rejectNonJsonGaps() {
-        int gapStart = 0;
-        for (Token token : tokens) {
-            for (int i = gapStart; i < token.start(); i++) {
-                char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (i == 0 && c == '\uFEFF')) {
-                    continue;
-                }
-                String problem = c == '/' ? "Comments are not allowed in JSON"
-                        : String.format("Unexpected character U+%04X — JSON allows only spaces, tabs and line breaks"
-                                + " between values", (int) c);
-                throw new SchemaException(file, lexer.positionAt(i), problem);
+    private void rejectNonJsonGap(Token token) {
+        for (int i = jsonGapStart; i < token.start(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (i == 0 && c == '\uFEFF')) {
+                continue;
             }
-            gapStart = token.end();
+            String problem = c == '/' ? "Comments are not allowed in JSON"
+                    : String.format("Unexpected character U+%04X — JSON allows only spaces, tabs and line breaks"
+                            + " between values", (int) c);
+            throw new SchemaException(file, lexer.positionAt(i), problem);
         }
+        jsonGapStart = token.end();
     }
 
     // ---- shared helpers ----
@@ -789,6 +823,15 @@ public final class ModuleParser {
             return Long.toString((long) value);
         }
         return Double.toString(value);
+    }
+
+    /**
+     * One instance of each property name: a file of many props writes {@code type}, {@code name}, {@code view} …
+     * once a prop, and the value tree keeps every one until the file is read.
+     */
+    private String shared(String key) {
+        String known = propertyNames.putIfAbsent(key, key);
+        return known == null ? key : known;
     }
 
     /** The index of the bracket that closes the one at {@code open}. */
@@ -838,7 +881,7 @@ public final class ModuleParser {
 
     /** The token {@code ahead} places after the current one (the EOF token past the end). */
     private Token peek(int ahead) {
-        return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+        return tokens.get(index + ahead);
     }
 
     /** The current token, moving past it (but never past EOF). */

@@ -1,0 +1,24 @@
+package io.quarkiverse.ving.schema.mjs;
+
+import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
+
+/**
+ * Replaces values of a JSON document as the parser makes them, innermost first, so that a reader with notations of
+ * its own (a function written as {@code {"function": "…"}}) need not copy the whole tree afterwards.
+ */
+public interface JsonRewriter {
+
+    /** Leaves every value as it is. */
+    JsonRewriter NONE = new JsonRewriter() {
+    };
+
+    /** What stands in place of a finished object (its members already rewritten). */
+    default JsValue object(JsObject object) {
+        return object;
+    }
+
+    /** What stands in place of the value of the property {@code key} (the value already rewritten). */
+    default JsValue property(String key, JsValue value) {
+        return value;
+    }
+}
