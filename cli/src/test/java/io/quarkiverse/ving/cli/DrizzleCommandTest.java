@@ -89,7 +89,8 @@ class DrizzleCommandTest {
     void helpListsTheCommandsAndTheExitCodes(LaunchResult result) {
         assertTrue(result.getOutput().contains("Commands:"), result.getOutput());
         assertTrue(result.getOutput().contains("Exit codes:"), result.getOutput());
-        assertTrue(result.getOutput().contains("3   database error"), result.getOutput());
+        assertTrue(result.getOutput().contains("3    database error"), result.getOutput()); // aligned with 70
+        assertTrue(result.getOutput().contains("70   an unexpected error (a bug in ving)"), result.getOutput());
     }
 
     @Test
