@@ -72,7 +72,9 @@ public final class ModuleParser {
     private JsonRewriter jsonRewriter = JsonRewriter.NONE;
     /** How many arrays and objects enclose the current token. */
     private int nesting;
+    /** One instance of each property name and short string value (see {@link #shared}). */
     private final Map<String, String> propertyNames = new HashMap<>();
+    private static final int SHARED_STRING_LENGTH = 16;
 
     private ModuleParser(Path file, String text, boolean json) {
         this.file = file;
@@ -320,7 +322,7 @@ public final class ModuleParser {
         switch (token.kind()) {
             case STRING:
                 index++;
-                return new JsString(token.value(), token.position());
+                return new JsString(sharedIfShort(token.value()), token.position());
             case NUMBER:
                 index++;
                 return new JsNumber(numberValue(token.text()), token.text(), token.position());
@@ -622,7 +624,7 @@ public final class ModuleParser {
         Token token = advance();
         switch (token.kind()) {
             case STRING:
-                return new JsString(jsonString(token), token.position());
+                return new JsString(sharedIfShort(jsonString(token)), token.position());
             case NUMBER:
                 return jsonNumber(token, token, "");
             case PUNCTUATOR:
@@ -832,6 +834,11 @@ public final class ModuleParser {
     private String shared(String key) {
         String known = propertyNames.putIfAbsent(key, key);
         return known == null ? key : known;
+    }
+
+    /** Short strings are shared too: types, roles and helper names come back in every prop. */
+    private String sharedIfShort(String value) {
+        return value.length() <= SHARED_STRING_LENGTH ? shared(value) : value;
     }
 
     /** The index of the bracket that closes the one at {@code open}. */
