@@ -260,6 +260,7 @@ class MigrationCommandsIT {
 
     @Test
     void aMissingOrMalformedVingMysqlIsBadInput() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode()); // the folder is checked before the database
         PackagedCli.Result missing = PackagedCli.finish(ving.start(List.of("drizzle", "--up", "--migrations", migrations),
                 Map.of("VING_EMBEDDED", "false")));
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
