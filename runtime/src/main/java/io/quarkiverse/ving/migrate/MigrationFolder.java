@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.quarkiverse.ving.schema.mjs.StrictUtf8;
+
 /**
  * A drizzle-kit migrations folder: {@code NNNN_tag.sql} files, {@code meta/_journal.json} and one
  * {@code meta/NNNN_snapshot.json} per migration. Read and written exactly as drizzle-kit does, so either tool can
@@ -228,18 +230,8 @@ public final class MigrationFolder implements MigrationSource {
         } catch (IOException e) {
             throw new MigrationException(file, "Cannot be read: " + describe(e), e);
         }
-        java.nio.ByteBuffer input = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(input, text, true);
-        if (result.isError()) {
-            int at = input.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new MigrationException(file, "Not UTF-8 text: byte " + (at + 1) + " (line " + line + ") starts no UTF-8"
-                    + " character. drizzle-kit writes and reads migrations as UTF-8; save the file as UTF-8.");
-        }
-        return text.flip().toString();
+        return StrictUtf8.decode(bytes, bad -> new MigrationException(file, "Not UTF-8 text: byte " + (bad.offset() + 1)
+                + " (line " + bad.line() + ") starts no UTF-8 character. drizzle-kit writes and reads migrations as UTF-8;"
+                + " save the file as UTF-8."));
     }
 }
