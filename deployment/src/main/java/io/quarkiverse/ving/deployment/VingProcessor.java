@@ -162,7 +162,7 @@ class VingProcessor {
             return;
         }
         String message = "The ving schemas in " + schemas + " differ from the newest migration in " + migrations
-                + " (" + String.join(", ", plan.changes()) + "). Run `ving drizzle --prepare` to write the migration.";
+                + " (" + String.join(", ", plan.names()) + "). Run `ving drizzle --prepare` to write the migration.";
         if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.FAIL) {
             throw new IllegalStateException(message);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
@@ -93,6 +94,80 @@ public final class DdlWriter {
         return "ALTER TABLE " + identifier(key.tableFrom()) + " ADD CONSTRAINT " + identifier(key.name())
                 + " FOREIGN KEY (" + columnList(key.columnsFrom()) + ") REFERENCES " + identifier(key.tableTo())
                 + "(" + columnList(key.columnsTo()) + ") ON DELETE " + key.onDelete() + " ON UPDATE " + key.onUpdate() + ";";
+    }
+
+    /** {@code DROP TABLE `t`;} */
+    public static String dropTable(String table) {
+        return "DROP TABLE " + identifier(table) + ";";
+    }
+
+    /** {@code RENAME TABLE `a` TO `b`;} */
+    public static String renameTable(String from, String to) {
+        return "RENAME TABLE " + identifier(from) + " TO " + identifier(to) + ";";
+    }
+
+    /** {@code ALTER TABLE `t` RENAME COLUMN `a` TO `b`;} */
+    public static String renameColumn(String table, String from, String to) {
+        return "ALTER TABLE " + identifier(table) + " RENAME COLUMN " + identifier(from) + " TO " + identifier(to) + ";";
+    }
+
+    /** {@code ADD}: drizzle-kit puts DEFAULT before NOT NULL here, unlike in CREATE TABLE. */
+    public static String addColumn(String table, Column<?> column) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(identifier(table)).append(" ADD ")
+                .append(identifier(column.name())).append(' ').append(column.type().sql());
+        if (column.isAutoincrement()) {
+            sql.append(" AUTO_INCREMENT");
+        }
+        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
+        if (column.isNotNull()) {
+            sql.append(" NOT NULL");
+        }
+        if (column.isOnUpdateNow()) {
+            sql.append(" ON UPDATE CURRENT_TIMESTAMP");
+        }
+        return sql.append(';').toString();
+    }
+
+    /**
+     * {@code MODIFY COLUMN} restating the whole new definition. Unlike drizzle-kit, a default of 0 or false is
+     * restated too; a NULL default is left out, as MySQL gives a nullable column that default anyway.
+     */
+    public static String modifyColumn(String table, Column<?> column) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(identifier(table)).append(" MODIFY COLUMN ")
+                .append(identifier(column.name())).append(' ').append(column.type().sql());
+        if (column.isAutoincrement()) {
+            sql.append(" AUTO_INCREMENT");
+        }
+        if (column.isNotNull()) {
+            sql.append(" NOT NULL");
+        }
+        column.defaultValue().filter(value -> value.kind() != ColumnDefault.Kind.NULL)
+                .ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
+        if (column.isOnUpdateNow()) {
+            sql.append(" ON UPDATE CURRENT_TIMESTAMP");
+        }
+        return sql.append(';').toString();
+    }
+
+    /** {@code ALTER TABLE `t` DROP COLUMN `c`;} */
+    public static String dropColumn(String table, String column) {
+        return "ALTER TABLE " + identifier(table) + " DROP COLUMN " + identifier(column) + ";";
+    }
+
+    /** {@code ALTER TABLE `t` ADD CONSTRAINT `n` UNIQUE(`c`);} */
+    public static String addUniqueKey(String table, UniqueKey key) {
+        return "ALTER TABLE " + identifier(table) + " ADD CONSTRAINT " + identifier(key.name()) + " UNIQUE("
+                + columnList(key.columns()) + ");";
+    }
+
+    /** {@code ALTER TABLE `t` DROP INDEX `n`;}: how drizzle-kit drops a unique key. */
+    public static String dropUniqueKey(String table, String key) {
+        return "ALTER TABLE " + identifier(table) + " DROP INDEX " + identifier(key) + ";";
+    }
+
+    /** {@code ALTER TABLE `t` DROP FOREIGN KEY `n`;}, with the newline drizzle-kit ends this one statement with. */
+    public static String dropForeignKey(String table, String key) {
+        return "ALTER TABLE " + identifier(table) + " DROP FOREIGN KEY " + identifier(key) + ";\n";
     }
 
     private static String columnList(List<String> columns) {

@@ -4,21 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a migration will do: its statements, and a short description of each change (which names the migration).
+ * What a migration will do: its statements, each typed by the change it makes, and a short name for each change of the
+ * schemas (which names the migration).
  *
- * @param statements the SQL statements, in order
- * @param changes one word-like description per change ({@code add_users_bio}, {@code create_tags})
+ * @param changes the statements, in order, as typed changes
+ * @param names one word-like name per change of the schemas ({@code add_users_bio}, {@code create_tags}); a created
+ *        table is one name for its CREATE TABLE, foreign keys and indexes
  * @param renamedTables the tables renamed, old name to new
  * @param renamedColumns the columns renamed, {@code table.old} to {@code table.new}
  */
-public record MigrationPlan(List<String> statements, List<String> changes, Map<String, String> renamedTables,
+public record MigrationPlan(List<SchemaChange> changes, List<String> names, Map<String, String> renamedTables,
         Map<String, String> renamedColumns) {
 
     /** The longest name a migration gets by default, so file names stay readable. */
     private static final int NAME_LIMIT = 60;
 
+    /** The SQL statements, in order, as the migration file holds them. */
+    public List<String> statements() {
+        return changes.stream().map(SchemaChange::sql).toList();
+    }
+
     public boolean isEmpty() {
-        return statements.isEmpty();
+        return changes.isEmpty();
     }
 
     /**
@@ -26,13 +33,13 @@ public record MigrationPlan(List<String> statements, List<String> changes, Map<S
      * ({@code create_apikeys_and_3_more}, {@code add_users_bio}).
      */
     public String defaultName() {
-        if (changes.isEmpty()) {
+        if (names.isEmpty()) {
             return "no_change";
         }
-        String first = changes.get(0);
+        String first = names.get(0);
         if (first.length() > NAME_LIMIT) {
             first = first.substring(0, NAME_LIMIT);
         }
-        return changes.size() == 1 ? first : first + "_and_" + (changes.size() - 1) + "_more";
+        return names.size() == 1 ? first : first + "_and_" + (names.size() - 1) + "_more";
     }
 }

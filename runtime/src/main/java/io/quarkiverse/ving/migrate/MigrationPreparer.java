@@ -60,7 +60,7 @@ public final class MigrationPreparer {
         });
         Snapshot previous = folder.checkSnapshots();
         if (options.custom()) {
-            MigrationPlan plan = new MigrationPlan(List.of(CUSTOM_SQL), List.of("custom"), Map.of(), Map.of());
+            MigrationPlan plan = new MigrationPlan(List.of(new SchemaChange.CustomSql(CUSTOM_SQL)), List.of("custom"), Map.of(), Map.of());
             // drizzle-kit chains a custom migration's snapshot like any other, with the tables unchanged
             Snapshot unchanged = new Snapshot(UUID.randomUUID().toString(), previous.id(), previous.tables(), Map.of(), Map.of());
             return write(folder, options, plan, CUSTOM_SQL, unchanged, clock);

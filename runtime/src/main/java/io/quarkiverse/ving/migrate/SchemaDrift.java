@@ -24,13 +24,18 @@ public final class SchemaDrift {
 
     /** The statements that would take the database to the snapshot; empty when they match. */
     public static List<String> between(Connection connection, Snapshot expected) throws SQLException {
+        return changes(connection, expected).stream().map(SchemaChange::sql).toList();
+    }
+
+    /** The changes that would take the database to the snapshot, typed; empty when they match. */
+    public static List<SchemaChange> changes(Connection connection, Snapshot expected) throws SQLException {
         List<Table> comparable = expected.tables().stream().map(SchemaDrift::withoutNullDefaults).toList();
         Map<String, Table> byName = comparable.stream().collect(Collectors.toMap(Table::name, table -> table));
         List<Table> liveTables = LiveSchema.read(connection).stream()
                 .map(table -> byName.containsKey(table.name()) ? withMaskedTextAsExpected(table, byName.get(table.name())) : table)
                 .toList();
         Snapshot live = new Snapshot(Snapshot.ORIGIN, Snapshot.ORIGIN, liveTables, Map.of(), Map.of());
-        return SnapshotDiff.between(live, comparable, Renames.NONE, true).statements();
+        return SnapshotDiff.between(live, comparable, Renames.NONE, true).changes();
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
-import static io.quarkiverse.ving.table.SqlLiterals.identifier;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.table.Column;
-import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
@@ -41,25 +37,25 @@ public final class SnapshotDiff {
 
     private final Map<String, String> renamedTables = new LinkedHashMap<>();
     private final Map<String, String> renamedColumns = new LinkedHashMap<>();
-    private final List<String> changes = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private final List<AmbiguousChangeException.Candidate> ambiguities = new ArrayList<>();
 
     // drizzle-kit's statement groups, in the order it emits them
-    private final List<String> createTables = new ArrayList<>();
-    private final List<String> dropTables = new ArrayList<>();
-    private final List<String> renameTables = new ArrayList<>();
-    private final List<String> renameColumns = new ArrayList<>();
-    private final List<String> dropUniqueKeys = new ArrayList<>();
-    private final List<String> dropForeignKeysOfAlteredTables = new ArrayList<>();
-    private final List<String> dropIndexes = new ArrayList<>();
-    private final List<String> modifyColumns = new ArrayList<>();
-    private final List<String> addColumns = new ArrayList<>();
-    private final List<String> addUniqueKeys = new ArrayList<>();
-    private final List<String> addForeignKeysOfCreatedTables = new ArrayList<>();
-    private final List<String> createIndexesOfCreatedTables = new ArrayList<>();
-    private final List<String> addForeignKeysOfAlteredTables = new ArrayList<>();
-    private final List<String> createIndexesOfAlteredTables = new ArrayList<>();
-    private final List<String> dropColumns = new ArrayList<>();
+    private final List<SchemaChange> createTables = new ArrayList<>();
+    private final List<SchemaChange> dropTables = new ArrayList<>();
+    private final List<SchemaChange> renameTables = new ArrayList<>();
+    private final List<SchemaChange> renameColumns = new ArrayList<>();
+    private final List<SchemaChange> dropUniqueKeys = new ArrayList<>();
+    private final List<SchemaChange> dropForeignKeysOfAlteredTables = new ArrayList<>();
+    private final List<SchemaChange> dropIndexes = new ArrayList<>();
+    private final List<SchemaChange> modifyColumns = new ArrayList<>();
+    private final List<SchemaChange> addColumns = new ArrayList<>();
+    private final List<SchemaChange> addUniqueKeys = new ArrayList<>();
+    private final List<SchemaChange> addForeignKeysOfCreatedTables = new ArrayList<>();
+    private final List<SchemaChange> createIndexesOfCreatedTables = new ArrayList<>();
+    private final List<SchemaChange> addForeignKeysOfAlteredTables = new ArrayList<>();
+    private final List<SchemaChange> createIndexesOfAlteredTables = new ArrayList<>();
+    private final List<SchemaChange> dropColumns = new ArrayList<>();
 
     private SnapshotDiff(Snapshot previous, List<Table> current, Renames renames, boolean confirmDrops) {
         this.previous = previous;
@@ -109,18 +105,18 @@ public final class SnapshotDiff {
         }
 
         for (Table table : created) {
-            createTables.add(DdlWriter.createTable(table));
-            table.foreignKeys().forEach(key -> addForeignKeysOfCreatedTables.add(DdlWriter.addForeignKey(key)));
-            table.indexes().forEach(index -> createIndexesOfCreatedTables.add(DdlWriter.createIndex(table.name(), index)));
-            changes.add("create_" + table.name());
+            createTables.add(new SchemaChange.CreateTable(table));
+            table.foreignKeys().forEach(key -> addForeignKeysOfCreatedTables.add(new SchemaChange.AddForeignKey(key)));
+            table.indexes().forEach(index -> createIndexesOfCreatedTables.add(new SchemaChange.CreateIndex(table.name(), index)));
+            names.add("create_" + table.name());
         }
         for (Table table : dropped) {
-            dropTables.add("DROP TABLE " + identifier(table.name()) + ";");
-            changes.add("drop_" + table.name());
+            dropTables.add(new SchemaChange.DropTable(table.name()));
+            names.add("drop_" + table.name());
         }
         renamedTables.forEach((old, renamed) -> {
-            renameTables.add("RENAME TABLE " + identifier(old) + " TO " + identifier(renamed) + ";");
-            changes.add("rename_" + old + "_to_" + renamed);
+            renameTables.add(new SchemaChange.RenameTable(old, renamed));
+            names.add("rename_" + old + "_to_" + renamed);
         });
         for (Table table : current) {
             Table was = origin.get(table.name());
@@ -132,7 +128,7 @@ public final class SnapshotDiff {
             throw new AmbiguousChangeException(ambiguities);
         }
 
-        List<String> statements = new ArrayList<>();
+        List<SchemaChange> statements = new ArrayList<>();
         statements.addAll(createTables);
         statements.addAll(dropTables);
         statements.addAll(renameTables);
@@ -148,7 +144,10 @@ public final class SnapshotDiff {
         statements.addAll(addForeignKeysOfAlteredTables);
         statements.addAll(createIndexesOfAlteredTables);
         statements.addAll(dropColumns);
-        return new MigrationPlan(List.copyOf(new LinkedHashSet<>(statements)), List.copyOf(changes),
+        // each statement once, as drizzle-kit writes it
+        Map<String, SchemaChange> distinct = new LinkedHashMap<>();
+        statements.forEach(change -> distinct.putIfAbsent(change.sql(), change));
+        return new MigrationPlan(List.copyOf(distinct.values()), List.copyOf(names),
                 Map.copyOf(renamedTables), Map.copyOf(renamedColumns));
     }
 
@@ -168,9 +167,8 @@ public final class SnapshotDiff {
                         .ifPresent(old -> {
                             origin.put(column.name(), oldColumns.get(old));
                             renamedColumns.put(table + "." + old, table + "." + column.name());
-                            renameColumns.add("ALTER TABLE " + identifier(table) + " RENAME COLUMN " + identifier(old)
-                                    + " TO " + identifier(column.name()) + ";");
-                            changes.add("rename_" + table + "_" + old + "_to_" + column.name());
+                            renameColumns.add(new SchemaChange.RenameColumn(table, old, column.name()));
+                            names.add("rename_" + table + "_" + old + "_to_" + column.name());
                         });
             }
         }
@@ -190,17 +188,16 @@ public final class SnapshotDiff {
         for (UniqueKey key : before.uniqueKeys()) {
             UniqueKey now = newUnique.get(key.name());
             if (now == null || !now.columns().equals(key.columns())) {
-                dropUniqueKeys.add("ALTER TABLE " + identifier(table) + " DROP INDEX " + identifier(key.name()) + ";");
-                changes.add("drop_" + table + "_" + key.name());
+                dropUniqueKeys.add(new SchemaChange.DropUniqueKey(table, key.name()));
+                names.add("drop_" + table + "_" + key.name());
             }
         }
         Map<String, ForeignKey> oldForeign = byName(before.foreignKeys(), ForeignKey::name);
         Map<String, ForeignKey> newForeign = byName(after.foreignKeys(), ForeignKey::name);
         for (ForeignKey key : before.foreignKeys()) {
             if (!sameForeignKey(key, newForeign.get(key.name()))) {
-                dropForeignKeysOfAlteredTables.add("ALTER TABLE " + identifier(table) + " DROP FOREIGN KEY "
-                        + identifier(key.name()) + ";\n");
-                changes.add("drop_" + table + "_" + key.name());
+                dropForeignKeysOfAlteredTables.add(new SchemaChange.DropForeignKey(table, key.name()));
+                names.add("drop_" + table + "_" + key.name());
             }
         }
 
@@ -208,45 +205,44 @@ public final class SnapshotDiff {
         Map<String, Index> newIndexes = byName(after.indexes(), Index::name);
         for (Index index : before.indexes()) {
             if (!index.equals(newIndexes.get(index.name()))) {
-                dropIndexes.add(DdlWriter.dropIndex(table, index));
-                changes.add("drop_" + table + "_" + index.name());
+                dropIndexes.add(new SchemaChange.DropIndex(table, index));
+                names.add("drop_" + table + "_" + index.name());
             }
         }
 
         for (Column<?> column : after.columns()) {
             Column<?> old = origin.get(column.name());
             if (old != null && !sameDefinition(old, column)) {
-                modifyColumns.add(modifyColumn(table, column));
-                changes.add("alter_" + table + "_" + column.name());
+                modifyColumns.add(new SchemaChange.ModifyColumn(table, column));
+                names.add("alter_" + table + "_" + column.name());
             }
         }
         for (Column<?> column : added) {
-            addColumns.add(addColumn(table, column));
-            changes.add("add_" + table + "_" + column.name());
+            addColumns.add(new SchemaChange.AddColumn(table, column));
+            names.add("add_" + table + "_" + column.name());
         }
         for (UniqueKey key : after.uniqueKeys()) {
             UniqueKey old = oldUnique.get(key.name());
             if (old == null || !old.columns().equals(key.columns())) {
-                addUniqueKeys.add("ALTER TABLE " + identifier(table) + " ADD CONSTRAINT " + identifier(key.name())
-                        + " UNIQUE(" + key.columns().stream().map(c -> identifier(c)).collect(Collectors.joining(",")) + ");");
-                changes.add("add_" + table + "_" + key.name());
+                addUniqueKeys.add(new SchemaChange.AddUniqueKey(table, key));
+                names.add("add_" + table + "_" + key.name());
             }
         }
         for (ForeignKey key : after.foreignKeys()) {
             if (!sameForeignKey(oldForeign.get(key.name()), key)) {
-                addForeignKeysOfAlteredTables.add(DdlWriter.addForeignKey(key));
-                changes.add("add_" + table + "_" + key.name());
+                addForeignKeysOfAlteredTables.add(new SchemaChange.AddForeignKey(key));
+                names.add("add_" + table + "_" + key.name());
             }
         }
         for (Index index : after.indexes()) {
             if (!index.equals(oldIndexes.get(index.name()))) {
-                createIndexesOfAlteredTables.add(DdlWriter.createIndex(table, index));
-                changes.add("add_" + table + "_" + index.name());
+                createIndexesOfAlteredTables.add(new SchemaChange.CreateIndex(table, index));
+                names.add("add_" + table + "_" + index.name());
             }
         }
         for (Column<?> column : removed) {
-            dropColumns.add("ALTER TABLE " + identifier(table) + " DROP COLUMN " + identifier(column.name()) + ";");
-            changes.add("drop_" + table + "_" + column.name());
+            dropColumns.add(new SchemaChange.DropColumn(table, column.name()));
+            names.add("drop_" + table + "_" + column.name());
         }
     }
 
@@ -264,44 +260,6 @@ public final class SnapshotDiff {
         return before.type().equals(after.type()) && before.isNotNull() == after.isNotNull()
                 && before.isAutoincrement() == after.isAutoincrement() && before.isOnUpdateNow() == after.isOnUpdateNow()
                 && Objects.equals(before.defaultValue(), after.defaultValue());
-    }
-
-    /**
-     * {@code MODIFY COLUMN} restating the whole new definition. Unlike drizzle-kit, a default of 0 or false is
-     * restated too; a NULL default is left out, as MySQL gives a nullable column that default anyway.
-     */
-    static String modifyColumn(String table, Column<?> column) {
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(identifier(table)).append(" MODIFY COLUMN ")
-                .append(identifier(column.name())).append(' ').append(column.type().sql());
-        if (column.isAutoincrement()) {
-            sql.append(" AUTO_INCREMENT");
-        }
-        if (column.isNotNull()) {
-            sql.append(" NOT NULL");
-        }
-        column.defaultValue().filter(value -> value.kind() != ColumnDefault.Kind.NULL)
-                .ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
-        if (column.isOnUpdateNow()) {
-            sql.append(" ON UPDATE CURRENT_TIMESTAMP");
-        }
-        return sql.append(';').toString();
-    }
-
-    /** {@code ADD}: drizzle-kit puts DEFAULT before NOT NULL here, unlike in CREATE TABLE. */
-    static String addColumn(String table, Column<?> column) {
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(identifier(table)).append(" ADD ")
-                .append(identifier(column.name())).append(' ').append(column.type().sql());
-        if (column.isAutoincrement()) {
-            sql.append(" AUTO_INCREMENT");
-        }
-        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(value.ddl()));
-        if (column.isNotNull()) {
-            sql.append(" NOT NULL");
-        }
-        if (column.isOnUpdateNow()) {
-            sql.append(" ON UPDATE CURRENT_TIMESTAMP");
-        }
-        return sql.append(';').toString();
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

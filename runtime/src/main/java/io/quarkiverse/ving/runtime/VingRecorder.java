@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -20,6 +19,7 @@ import io.quarkiverse.ving.migrate.MigrationFile;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
+import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
 import io.quarkiverse.ving.runtime.devui.VingDevProject;
@@ -42,9 +42,6 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class VingRecorder {
 
     private static final Logger LOG = Logger.getLogger(VingRecorder.class);
-    /** Statements push leaves to a migration: they drop a table, a column or a key's data. */
-    private static final Pattern DESTRUCTIVE = Pattern.compile("^\\s*(DROP TABLE|ALTER TABLE \\S+ DROP COLUMN)",
-            Pattern.CASE_INSENSITIVE);
 
     private final RuntimeValue<VingRuntimeConfig> config;
 
@@ -106,13 +103,15 @@ public class VingRecorder {
             return;
         }
         try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
-            for (String change : SchemaDrift.between(connection, Snapshot.following(Snapshot.EMPTY, TableMapper.tables(loaded)))) {
-                if (DESTRUCTIVE.matcher(change).find()) {
-                    LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.", change.strip());
+            for (SchemaChange change : SchemaDrift.changes(connection, Snapshot.following(Snapshot.EMPTY, TableMapper.tables(loaded)))) {
+                // push leaves what would lose data to a migration
+                if (change.losesData()) {
+                    LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.",
+                            change.sql().strip());
                     continue;
                 }
-                statement.execute(change);
-                LOG.infof("ving dev: pushed %s", change.strip());
+                statement.execute(change.sql());
+                LOG.infof("ving dev: pushed %s", change.sql().strip());
             }
         } catch (SQLException e) {
             LOG.warnf("ving dev: could not push the schemas to the dev database: %s", e.getMessage());

@@ -192,4 +192,18 @@ class SnapshotDiffTest {
                 plan.statements());
         assertEquals(Map.of("tags", "labels"), plan.renamedTables());
     }
+
+    @Test
+    void eachStatementIsTypedByTheChangeItMakesAndOnlyDropsLoseData() {
+        List<Schema> before = schemas("{ type: 'string', name: 'nickname', required: true, length: 30, default: '', db: (prop) => dbVarChar(prop) },",
+                TAG.formatted("tags", ""));
+        List<Schema> after = schemas("{ type: 'string', name: 'alias', required: true, length: 40, default: '', db: (prop) => dbVarChar(prop) },");
+        MigrationPlan plan = SnapshotDiff.between(snapshotOf(before), TableMapper.tables(after), Renames.NONE, true);
+        assertEquals(List.of(new SchemaChange.DropTable("tags"),
+                new SchemaChange.AddColumn("users", TableMapper.tables(after).get(0).column("alias").orElseThrow()),
+                new SchemaChange.DropColumn("users", "nickname")), plan.changes());
+        assertEquals(List.of(true, false, true), plan.changes().stream().map(SchemaChange::losesData).toList());
+        assertEquals(List.of("drop_tags", "add_users_alias", "drop_users_nickname"), plan.names());
+        assertEquals(plan.changes().stream().map(SchemaChange::sql).toList(), plan.statements());
+    }
 }
