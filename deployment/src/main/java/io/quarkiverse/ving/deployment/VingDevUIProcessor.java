@@ -12,16 +12,12 @@ import io.quarkiverse.ving.runtime.VingRecorder;
 import io.quarkiverse.ving.runtime.devui.VingDevProject;
 import io.quarkiverse.ving.runtime.devui.VingJsonRpcService;
 import io.quarkiverse.ving.schema.Schema;
-import io.quarkiverse.ving.schema.SchemaDirectory;
-import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
-import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
@@ -34,8 +30,8 @@ import io.quarkus.devui.spi.page.Page;
 class VingDevUIProcessor {
 
     @BuildStep
-    CardPageBuildItem card(VingBuildTimeConfig config, OutputTargetBuildItem output) {
-        List<Map<String, Object>> kinds = kinds(ProjectFolders.of(config, output));
+    CardPageBuildItem card(VingProjectBuildItem project) {
+        List<Map<String, Object>> kinds = kinds(project);
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("kinds", kinds);
         card.addPage(Page.webComponentPageBuilder()
@@ -57,8 +53,8 @@ class VingDevUIProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem devProject(VingRecorder recorder, VingBuildTimeConfig config, OutputTargetBuildItem output) {
-        ProjectFolders folders = ProjectFolders.of(config, output);
+    SyntheticBeanBuildItem devProject(VingRecorder recorder, VingBuildTimeConfig config, VingProjectBuildItem project) {
+        ProjectFolders folders = project.folders();
         return SyntheticBeanBuildItem.configure(VingDevProject.class).scope(Singleton.class)
                 .supplier(recorder.devProject(folders.schemas().toString(), folders.migrations().toString(),
                         config.dev().schemaSync()))
@@ -66,13 +62,9 @@ class VingDevUIProcessor {
     }
 
     /** Each kind with its table and columns, as the page's grid shows them. */
-    private static List<Map<String, Object>> kinds(ProjectFolders folders) {
-        if (!SchemaDirectory.hasSchemas(folders.schemas())) { // a folder without schema files yet too
-            return List.of();
-        }
-        List<Schema> schemas = SchemaDirectory.load(folders.schemas());
-        List<Table> tables = TableMapper.tables(schemas);
-        return tables.stream().map(table -> {
+    private static List<Map<String, Object>> kinds(VingProjectBuildItem project) {
+        List<Schema> schemas = project.schemas(); // none in a folder without schema files yet
+        return project.tables().stream().map(table -> {
             Schema schema = schemas.stream().filter(s -> s.tableName().equals(table.name())).findFirst().orElseThrow();
             Map<String, Object> kind = new LinkedHashMap<>();
             kind.put("kind", schema.kind());

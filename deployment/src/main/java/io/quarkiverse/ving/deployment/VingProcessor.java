@@ -4,22 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.ving.migrate.Journal;
+import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;
-import io.quarkiverse.ving.migrate.MigrationPlan;
-import io.quarkiverse.ving.migrate.Renames;
-import io.quarkiverse.ving.migrate.SnapshotDiff;
+import io.quarkiverse.ving.migrate.MigrationPreparer;
+import io.quarkiverse.ving.migrate.Snapshot;
+import io.quarkiverse.ving.migrate.SnapshotJson;
 import io.quarkiverse.ving.record.Kind;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
+import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
 import io.quarkiverse.ving.runtime.VingDbProducer;
 import io.quarkiverse.ving.runtime.VingMigrationsLocation;
 import io.quarkiverse.ving.runtime.VingReadinessCheck;
@@ -53,6 +58,8 @@ class VingProcessor {
 
     private static final Logger LOG = Logger.getLogger(VingProcessor.class);
     private static final String FEATURE = "ving";
+    /** The migration check's comparison: drops are not asked about, nothing is written. */
+    private static final MigrationPreparer.Options EXPLAIN = new MigrationPreparer.Options(Optional.empty(), false, true, true);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -109,18 +116,21 @@ class VingProcessor {
                 .supplier(recorder.migrationsLocation(config.migrations())).done();
     }
 
-    /** With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves. */
+    /**
+     * With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves; then, in
+     * dev mode with schema-sync=push, bring the dev database to the schemas.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void migrateAtStart(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
-            List<JdbcDataSourceBuildItem> dataSources, LaunchModeBuildItem launchMode, OutputTargetBuildItem output,
+            List<JdbcDataSourceBuildItem> dataSources, LaunchModeBuildItem launchMode, VingProjectBuildItem project,
             BuildProducer<ServiceStartBuildItem> started,
             BuildProducer<InitTaskCompletedBuildItem> initTasks, BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
         recorder.migrateAtStart(config.migrations());
-        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
-            // after the migrations, so that push only adds what no migration has yet
-            ProjectFolders folders = ProjectFolders.of(config, output);
-            recorder.syncSchemas(config.dev().schemaSync(), folders.schemas().toString(), folders.migrations().toString());
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PUSH
+                && project.hasSchemas()) {
+            // after the migrations, so that push only adds what no migration has yet; the tables travel as a snapshot
+            recorder.pushSchemas(SnapshotJson.write(Snapshot.following(Snapshot.EMPTY, project.tables())));
         }
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
@@ -142,31 +152,57 @@ class VingProcessor {
                 .withSharedFilesystem(true);
     }
 
-    /** A schema that changed with no migration prepared for it: warn, or fail the build when configured. */
+    /**
+     * Reads the project once per build: its folders, and its schemas when anything will use them (the migration
+     * check, or dev mode's Dev UI and schema sync).
+     */
+    @BuildStep
+    VingProjectBuildItem project(VingBuildTimeConfig config, OutputTargetBuildItem output, LaunchModeBuildItem launchMode) {
+        ProjectFolders folders = ProjectFolders.of(config, output);
+        boolean used = config.checkMigrations() != VingBuildTimeConfig.MigrationCheck.OFF
+                || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
+        List<Path> files = used && Files.isDirectory(folders.schemas()) ? SchemaDirectory.files(folders.schemas()) : List.of();
+        if (files.isEmpty()) {
+            return new VingProjectBuildItem(folders, List.of(), List.of());
+        }
+        List<Schema> schemas = SchemaDirectory.load(files);
+        return new VingProjectBuildItem(folders, schemas, TableMapper.tables(schemas));
+    }
+
+    /**
+     * Compares the schemas with the newest migration, as {@code ving drizzle --prepare --explain} does. A difference
+     * is a migration not yet prepared: a warning, or a failed build when configured; in dev mode with
+     * schema-sync=prepare, the migration is written instead, as {@code ving drizzle --prepare} would.
+     */
     @BuildStep
     @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
-    void checkMigrations(VingBuildTimeConfig config, OutputTargetBuildItem output) {
-        if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
+    void checkMigrations(VingBuildTimeConfig config, VingProjectBuildItem project, LaunchModeBuildItem launchMode) {
+        boolean prepare = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PREPARE;
+        if (!project.hasSchemas() || !prepare && config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
             return;
         }
-        ProjectFolders folders = ProjectFolders.of(config, output);
-        Path schemas = folders.schemas();
-        Path migrations = folders.migrations();
-        if (!SchemaDirectory.hasSchemas(schemas)) {
-            return;
+        Path schemas = project.folders().schemas();
+        Path migrations = project.folders().migrations();
+        String problem;
+        try {
+            MigrationPreparer.Result result = MigrationPreparer.prepare(project.schemas(), new MigrationFolder(migrations),
+                    prepare ? MigrationPreparer.Options.DEFAULT : EXPLAIN, Clock.systemUTC());
+            if (result.outcome() == MigrationPreparer.Outcome.NO_CHANGE) {
+                return;
+            }
+            if (result.outcome() == MigrationPreparer.Outcome.WRITTEN) {
+                LOG.infof("ving dev: wrote the migration %s for the changed schemas", result.entry().orElseThrow().tag());
+                return;
+            }
+            problem = "The ving schemas in " + schemas + " differ from the newest migration in " + migrations
+                    + " (" + String.join(", ", result.plan().names()) + "). Run `ving drizzle --prepare` to write the migration.";
+        } catch (MigrationException e) {
+            problem = "The ving schemas in " + schemas + " cannot be compared with the migrations: " + e.getMessage();
         }
-        List<Schema> loaded = SchemaDirectory.load(schemas);
-        MigrationPlan plan = SnapshotDiff.between(new MigrationFolder(migrations).latestSnapshot(),
-                TableMapper.tables(loaded), Renames.declaredIn(loaded), true);
-        if (plan.isEmpty()) {
-            return;
-        }
-        String message = "The ving schemas in " + schemas + " differ from the newest migration in " + migrations
-                + " (" + String.join(", ", plan.names()) + "). Run `ving drizzle --prepare` to write the migration.";
         if (config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.FAIL) {
-            throw new IllegalStateException(message);
+            throw new IllegalStateException(problem);
         }
-        LOG.warn(message);
+        LOG.warn(problem);
     }
 
     private static String readResource(String resource) {

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -16,18 +14,14 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationFile;
-import io.quarkiverse.ving.migrate.MigrationFolder;
-import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
 import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
+import io.quarkiverse.ving.migrate.SnapshotJson;
 import io.quarkiverse.ving.runtime.devui.VingDevProject;
-import io.quarkiverse.ving.schema.Schema;
-import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.RuntimeValue;
@@ -83,27 +77,19 @@ public class VingRecorder {
     }
 
     /**
-     * Dev mode: brings the dev database to the schemas ({@code push}: the additive part of the difference, applied
-     * directly) or writes the migration for them ({@code prepare}). Nothing without a database or schemas.
+     * Dev mode with schema-sync=push: brings the dev database to the schemas, applying directly the part of the
+     * difference that loses no data. Nothing without a database.
+     *
+     * @param schemasSnapshot the tables of the schemas, as the build read them, in drizzle-kit's snapshot format
      */
-    public void syncSchemas(VingBuildTimeConfig.SchemaSync mode, String schemasFolder, String migrationsFolder) {
-        Path schemas = Path.of(schemasFolder);
-        if (mode == VingBuildTimeConfig.SchemaSync.NONE || !SchemaDirectory.hasSchemas(schemas)) {
-            return;
-        }
-        List<Schema> loaded = SchemaDirectory.load(schemas);
-        if (mode == VingBuildTimeConfig.SchemaSync.PREPARE) {
-            MigrationPreparer.Result result = MigrationPreparer.prepare(loaded, new MigrationFolder(Path.of(migrationsFolder)),
-                    new MigrationPreparer.Options(Optional.empty(), false, false, false), Clock.systemUTC());
-            result.entry().ifPresent(entry -> LOG.infof("ving dev: wrote the migration %s for the changed schemas", entry.tag()));
-            return;
-        }
+    public void pushSchemas(String schemasSnapshot) {
         InstanceHandle<AgroalDataSource> dataSource = Arc.container().instance(AgroalDataSource.class);
-        if (!dataSource.isAvailable() || VingMysql.configured().isEmpty() && !dataSourceUrlConfigured()) {
+        if (!dataSource.isAvailable() || !dataSourceUrlConfigured()) {
             return;
         }
+        Snapshot expected = SnapshotJson.read(Path.of("schemas-snapshot.json"), schemasSnapshot);
         try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
-            for (SchemaChange change : SchemaDrift.changes(connection, Snapshot.following(Snapshot.EMPTY, TableMapper.tables(loaded)))) {
+            for (SchemaChange change : SchemaDrift.changes(connection, expected)) {
                 // push leaves what would lose data to a migration
                 if (change.losesData()) {
                     LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.",
@@ -118,6 +104,7 @@ public class VingRecorder {
         }
     }
 
+    /** Whether a database is configured: VING_MYSQL maps to this key too, and the dev service sets it. */
     private static boolean dataSourceUrlConfigured() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();

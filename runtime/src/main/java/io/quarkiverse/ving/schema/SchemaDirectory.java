@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
  * The folder of ving schema files, one per kind ({@code User.mjs}, {@code Widget.json}).
  */
 public final class SchemaDirectory {
+
+    /** java.util.logging, which needs no library here and which Quarkus routes to its own log. */
+    private static final Logger LOG = Logger.getLogger(SchemaDirectory.class.getName());
 
     /** Where a project keeps its schemas, relative to its root. */
     public static final String DEFAULT = "src/main/ving";
@@ -69,6 +74,7 @@ public final class SchemaDirectory {
         if (!problems.isEmpty()) {
             throw new SchemaValidationException(problems);
         }
+        LOG.log(Level.FINE, "Read and validated {0} ving schema file(s): {1}", new Object[] { files.size(), files });
         return List.copyOf(schemas);
     }
 }
