@@ -2,6 +2,8 @@ package io.quarkiverse.ving.record;
 
 import java.util.List;
 
+import io.quarkiverse.ving.table.OrderTerm;
+
 /**
  * ving's {@code {orderBy, limit, offset}} for {@code findMany} and {@code findAll}.
  *
@@ -9,11 +11,11 @@ import java.util.List;
  * @param limit the most records; null for all
  * @param offset records skipped first; null for none
  */
-public record FindOptions(List<Object> orderBy, Long limit, Long offset) {
+public record FindOptions(List<OrderTerm> orderBy, Long limit, Long offset) {
 
     public static final FindOptions NONE = new FindOptions(List.of(), null, null);
 
-    public static FindOptions orderBy(Object... orders) {
+    public static FindOptions orderBy(OrderTerm... orders) {
         return NONE.withOrderBy(orders);
     }
 
@@ -21,7 +23,7 @@ public record FindOptions(List<Object> orderBy, Long limit, Long offset) {
         return NONE.withLimit(records);
     }
 
-    public FindOptions withOrderBy(Object... orders) {
+    public FindOptions withOrderBy(OrderTerm... orders) {
         return new FindOptions(List.of(orders), limit, offset);
     }
 

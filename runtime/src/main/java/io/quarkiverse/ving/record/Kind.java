@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.quarkiverse.ving.sql.ComparisonOperator;
 import io.quarkiverse.ving.sql.Condition;
 import io.quarkiverse.ving.sql.DeleteQuery;
 import io.quarkiverse.ving.sql.InsertQuery;
@@ -20,6 +21,7 @@ import io.quarkiverse.ving.sql.UpdateQuery;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.Expression;
+import io.quarkiverse.ving.table.OrderTerm;
 import io.quarkiverse.ving.table.Table;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -106,7 +108,9 @@ public class Kind<R extends VingRecord<R>> {
     /** The where clause and the kind's propDefaults, together; either may be absent (null). */
     public Condition calcWhere(Condition where) {
         List<Condition> conditions = new ArrayList<>();
-        propDefaults.forEach((name, value) -> conditions.add(eq(model.requireProp(name).column(), value)));
+        // the values are as untyped as ving's own { name: value } object, so the comparison is built as eq would build it
+        propDefaults.forEach((name, value) -> conditions
+                .add(new Condition.Comparison(model.requireProp(name).column(), ComparisonOperator.EQ, value)));
         conditions.add(where);
         return and(conditions.toArray(Condition[]::new));
     }
@@ -244,7 +248,7 @@ public class Kind<R extends VingRecord<R>> {
     private SelectQuery query(Condition where, FindOptions options) {
         SelectQuery query = select().where(calcWhere(where));
         if (!options.orderBy().isEmpty()) {
-            query = query.orderBy(options.orderBy().toArray());
+            query = query.orderBy(options.orderBy().toArray(OrderTerm[]::new));
         }
         if (options.limit() != null) {
             query = query.limit(options.limit());

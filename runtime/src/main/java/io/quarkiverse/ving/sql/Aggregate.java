@@ -8,5 +8,5 @@ import io.quarkiverse.ving.table.Expression;
  * @param function the SQL function
  * @param argument the expression, or null for {@code count(*)}
  */
-public record Aggregate<T>(String function, Expression<?> argument, Class<T> javaType) implements Expression<T> {
+public record Aggregate<T>(AggregateFunction function, Expression<?> argument, Class<T> javaType) implements Expression<T> {
 }

@@ -10,8 +10,8 @@ import io.quarkiverse.ving.table.Expression;
  */
 public sealed interface Condition {
 
-    /** {@code left op right}: =, <>, >, >=, <, <=, like, not like. */
-    record Comparison(Expression<?> left, String operator, Object right) implements Condition {
+    /** {@code left op right}: =, <>, >, >=, <, <=, like, not like; right is a bound value or an expression. */
+    record Comparison(Expression<?> left, ComparisonOperator operator, Object right) implements Condition {
     }
 
     /** {@code expression [not] in (values)}; an empty list is always false ({@code not in}: always true). */
@@ -27,7 +27,7 @@ public sealed interface Condition {
     }
 
     /** {@code (a and b …)} or {@code (a or b …)}. */
-    record Junction(String operator, List<Condition> conditions) implements Condition {
+    record Junction(LogicalOperator operator, List<Condition> conditions) implements Condition {
     }
 
     /** {@code not (condition)}. */

@@ -3,5 +3,5 @@ package io.quarkiverse.ving.sql;
 import io.quarkiverse.ving.table.Table;
 
 /** {@code inner join} or {@code left join} of a table, on a condition. */
-public record Join(String kind, Table table, Condition on) {
+public record Join(JoinType type, Table table, Condition on) {
 }

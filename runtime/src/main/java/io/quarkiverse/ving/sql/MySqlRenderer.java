@@ -70,7 +70,7 @@ public final class MySqlRenderer {
         }
         sql.append(" from ").append(identifier(query.from().name()));
         for (Join join : query.joins()) {
-            sql.append(' ').append(join.kind()).append(' ').append(identifier(join.table().name())).append(" on ");
+            sql.append(' ').append(join.type().sql()).append(' ').append(identifier(join.table().name())).append(" on ");
             condition(join.on());
         }
         if (query.where() != null) {
@@ -206,7 +206,7 @@ public final class MySqlRenderer {
             sql.append('(');
             for (int i = 0; i < junction.conditions().size(); i++) {
                 if (i > 0) {
-                    sql.append(' ').append(junction.operator()).append(' ');
+                    sql.append(' ').append(junction.operator().sql()).append(' ');
                 }
                 condition(junction.conditions().get(i));
             }
@@ -227,11 +227,12 @@ public final class MySqlRenderer {
     /** A comparison with null is SQL's {@code is [not] null}, which is what {@code eq(c, null)} means. */
     private void comparison(Condition.Comparison comparison) {
         expression(comparison.left());
-        if (comparison.right() == null && (comparison.operator().equals("=") || comparison.operator().equals("<>"))) {
-            sql.append(comparison.operator().equals("=") ? " is null" : " is not null");
+        if (comparison.right() == null
+                && (comparison.operator() == ComparisonOperator.EQ || comparison.operator() == ComparisonOperator.NE)) {
+            sql.append(comparison.operator() == ComparisonOperator.EQ ? " is null" : " is not null");
             return;
         }
-        sql.append(' ').append(comparison.operator()).append(' ');
+        sql.append(' ').append(comparison.operator().sql()).append(' ');
         operand(comparison.right());
     }
 
@@ -282,7 +283,7 @@ public final class MySqlRenderer {
         } else if (expression instanceof Aliased<?> aliased) {
             sql.append(identifier(aliased.alias()));
         } else if (expression instanceof Aggregate<?> aggregate) {
-            sql.append(aggregate.function()).append('(');
+            sql.append(aggregate.function().sql()).append('(');
             if (aggregate.argument() == null) {
                 sql.append('*');
             } else {

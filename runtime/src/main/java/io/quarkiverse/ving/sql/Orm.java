@@ -47,41 +47,157 @@ public final class Orm {
     }
 
     // --- comparisons ---------------------------------------------------------------------------------------
+    //
+    // Each comparison is typed as jOOQ's are: a value of the expression's own type, or another expression of it. A
+    // number literal compares with any number column (eq(UserTable.id, 5), where id is a Long), as in SQL, through
+    // the int, long and double forms, which Java prefers for primitives before it tries boxing. A null value means
+    // is null / is not null for eq and ne; a null literal needs its type, (String) null, or isNull(…).
 
-    /** {@code left = right}; right is a value (bound) or another expression. */
-    public static <T> Condition eq(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, "=", right);
+    /** {@code left = right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition eq(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
-    public static <T> Condition ne(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, "<>", right);
+    /** {@code left = right}: another expression of the same type. */
+    public static <T> Condition eq(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
-    public static <T> Condition gt(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, ">", right);
+    public static Condition eq(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
-    public static <T> Condition gte(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, ">=", right);
+    public static Condition eq(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
-    public static <T> Condition lt(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, "<", right);
+    public static Condition eq(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
-    public static <T> Condition lte(Expression<T> left, Object right) {
-        return new Condition.Comparison(left, "<=", right);
+    /** {@code left <> right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition ne(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.NE, right);
+    }
+
+    /** {@code left <> right}: another expression of the same type. */
+    public static <T> Condition ne(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.NE, right);
+    }
+
+    public static Condition ne(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.NE, right);
+    }
+
+    public static Condition ne(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.NE, right);
+    }
+
+    public static Condition ne(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.NE, right);
+    }
+
+    /** {@code left > right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition gt(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.GT, right);
+    }
+
+    /** {@code left > right}: another expression of the same type. */
+    public static <T> Condition gt(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.GT, right);
+    }
+
+    public static Condition gt(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.GT, right);
+    }
+
+    public static Condition gt(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.GT, right);
+    }
+
+    public static Condition gt(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.GT, right);
+    }
+
+    /** {@code left >= right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition gte(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
+    }
+
+    /** {@code left >= right}: another expression of the same type. */
+    public static <T> Condition gte(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
+    }
+
+    public static Condition gte(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
+    }
+
+    public static Condition gte(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
+    }
+
+    public static Condition gte(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
+    }
+
+    /** {@code left < right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition lt(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.LT, right);
+    }
+
+    /** {@code left < right}: another expression of the same type. */
+    public static <T> Condition lt(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.LT, right);
+    }
+
+    public static Condition lt(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.LT, right);
+    }
+
+    public static Condition lt(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.LT, right);
+    }
+
+    public static Condition lt(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.LT, right);
+    }
+
+    /** {@code left <= right}: a value of the expression's type, bound as a parameter. */
+    public static <T> Condition lte(Expression<T> left, T right) {
+        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
+    }
+
+    /** {@code left <= right}: another expression of the same type. */
+    public static <T> Condition lte(Expression<T> left, Expression<? extends T> right) {
+        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
+    }
+
+    public static Condition lte(Expression<? extends Number> left, int right) {
+        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
+    }
+
+    public static Condition lte(Expression<? extends Number> left, long right) {
+        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
+    }
+
+    public static Condition lte(Expression<? extends Number> left, double right) {
+        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
     }
 
     public static Condition like(Expression<String> left, String pattern) {
-        return new Condition.Comparison(left, "like", pattern);
+        return new Condition.Comparison(left, ComparisonOperator.LIKE, pattern);
     }
 
     public static Condition notLike(Expression<String> left, String pattern) {
-        return new Condition.Comparison(left, "not like", pattern);
+        return new Condition.Comparison(left, ComparisonOperator.NOT_LIKE, pattern);
     }
 
-    /** {@code expression in (…)}; an empty collection matches nothing. */
+    /**
+     * {@code expression in (…)}; an empty collection matches nothing. The values are not typed against the expression
+     * (as jOOQ's {@code in(Collection<?>)}): Java cannot say "numbers" for a list without refusing {@code List.of(1, 2)}
+     * against a Long column.
+     */
     public static <T> Condition inArray(Expression<T> expression, Iterable<?> values) {
         return new Condition.In(expression, list(values), false);
     }
@@ -99,7 +215,20 @@ public final class Orm {
         return new Condition.IsNull(expression, true);
     }
 
-    public static <T> Condition between(Expression<T> expression, Object low, Object high) {
+    /** {@code expression between low and high}, values of the expression's type. */
+    public static <T> Condition between(Expression<T> expression, T low, T high) {
+        return new Condition.Between(expression, low, high);
+    }
+
+    public static Condition between(Expression<? extends Number> expression, int low, int high) {
+        return new Condition.Between(expression, low, high);
+    }
+
+    public static Condition between(Expression<? extends Number> expression, long low, long high) {
+        return new Condition.Between(expression, low, high);
+    }
+
+    public static Condition between(Expression<? extends Number> expression, double low, double high) {
         return new Condition.Between(expression, low, high);
     }
 
@@ -107,12 +236,12 @@ public final class Orm {
 
     /** All of the conditions; null ones are left out, and with none left the result is null (no filter). */
     public static Condition and(Condition... conditions) {
-        return junction("and", conditions);
+        return junction(LogicalOperator.AND, conditions);
     }
 
     /** Any of the conditions; null ones are left out, and with none left the result is null (no filter). */
     public static Condition or(Condition... conditions) {
-        return junction("or", conditions);
+        return junction(LogicalOperator.OR, conditions);
     }
 
     public static Condition not(Condition condition) {
@@ -123,7 +252,7 @@ public final class Orm {
         return new Condition.Exists(subquery);
     }
 
-    private static Condition junction(String operator, Condition[] conditions) {
+    private static Condition junction(LogicalOperator operator, Condition[] conditions) {
         List<Condition> present = Arrays.stream(conditions).filter(Objects::nonNull).toList();
         if (present.isEmpty()) {
             return null;
@@ -135,29 +264,29 @@ public final class Orm {
 
     /** {@code count(*)}. */
     public static Aggregate<Long> count() {
-        return new Aggregate<>("count", null, Long.class);
+        return new Aggregate<>(AggregateFunction.COUNT, null, Long.class);
     }
 
     /** {@code count(expression)}: the rows where it is not null. */
     public static Aggregate<Long> count(Expression<?> expression) {
-        return new Aggregate<>("count", expression, Long.class);
+        return new Aggregate<>(AggregateFunction.COUNT, expression, Long.class);
     }
 
     /** {@code sum(expression)}, exact: MySQL sums integers as decimals. */
     public static Aggregate<BigDecimal> sum(Expression<? extends Number> expression) {
-        return new Aggregate<>("sum", expression, BigDecimal.class);
+        return new Aggregate<>(AggregateFunction.SUM, expression, BigDecimal.class);
     }
 
     public static Aggregate<BigDecimal> avg(Expression<? extends Number> expression) {
-        return new Aggregate<>("avg", expression, BigDecimal.class);
+        return new Aggregate<>(AggregateFunction.AVG, expression, BigDecimal.class);
     }
 
     public static <T> Aggregate<T> min(Expression<T> expression) {
-        return new Aggregate<>("min", expression, expression.javaType());
+        return new Aggregate<>(AggregateFunction.MIN, expression, expression.javaType());
     }
 
     public static <T> Aggregate<T> max(Expression<T> expression) {
-        return new Aggregate<>("max", expression, expression.javaType());
+        return new Aggregate<>(AggregateFunction.MAX, expression, expression.javaType());
     }
 
     public static Order asc(Expression<?> expression) {

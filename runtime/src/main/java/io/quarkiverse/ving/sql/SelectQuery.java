@@ -1,13 +1,16 @@
 package io.quarkiverse.ving.sql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import io.quarkiverse.ving.table.Expression;
+import io.quarkiverse.ving.table.OrderTerm;
+import io.quarkiverse.ving.table.Table;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.quarkiverse.ving.table.Table;
 
 /**
  * {@code select … from … where …}, built as Drizzle builds it: {@code select().from(UserTable.TABLE).where(…)}.
@@ -34,57 +37,82 @@ public record SelectQuery(List<Expression<?>> fields, Table from, List<Join> joi
     }
 
     public SelectQuery from(Table table) {
-        return new SelectQuery(fields, table, joins, where, groupBy, having, orderBy, limit, offset, db);
+        return with(draft -> draft.from = table);
     }
 
     public SelectQuery innerJoin(Table table, Condition on) {
-        return join(new Join("inner join", table, on));
+        return join(new Join(JoinType.INNER, table, on));
     }
 
     public SelectQuery leftJoin(Table table, Condition on) {
-        return join(new Join("left join", table, on));
+        return join(new Join(JoinType.LEFT, table, on));
     }
 
     private SelectQuery join(Join join) {
         List<Join> all = new ArrayList<>(joins);
         all.add(join);
-        return new SelectQuery(fields, from, List.copyOf(all), where, groupBy, having, orderBy, limit, offset, db);
+        return with(draft -> draft.joins = List.copyOf(all));
     }
 
     /** The filter; null leaves it out, so an optional condition can be passed as it is. */
     public SelectQuery where(Condition condition) {
-        return new SelectQuery(fields, from, joins, condition, groupBy, having, orderBy, limit, offset, db);
+        return with(draft -> draft.where = condition);
     }
 
     public SelectQuery groupBy(Expression<?>... expressions) {
-        return new SelectQuery(fields, from, joins, where, List.of(expressions), having, orderBy, limit, offset, db);
+        return with(draft -> draft.groupBy = List.of(expressions));
     }
 
     public SelectQuery having(Condition condition) {
-        return new SelectQuery(fields, from, joins, where, groupBy, condition, orderBy, limit, offset, db);
+        return with(draft -> draft.having = condition);
     }
 
-    /** One or several orders; a bare expression orders ascending. */
-    public SelectQuery orderBy(Object... orders) {
-        List<Order> all = new ArrayList<>();
-        for (Object order : orders) {
-            if (order instanceof Order o) {
-                all.add(o);
-            } else if (order instanceof Expression<?> expression) {
-                all.add(new Order(expression, false));
-            } else {
-                throw new IllegalArgumentException("orderBy takes asc(…), desc(…) or an expression, not " + order);
-            }
-        }
-        return new SelectQuery(fields, from, joins, where, groupBy, having, List.copyOf(all), limit, offset, db);
+    /** One or several orders: {@code asc(…)}, {@code desc(…)}, or an expression, which orders ascending. */
+    public SelectQuery orderBy(OrderTerm... orders) {
+        return with(draft -> draft.orderBy = Arrays.stream(orders).map(Order::of).toList());
     }
 
     public SelectQuery limit(long rows) {
-        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, OptionalLong.of(rows), offset, db);
+        return with(draft -> draft.limit = OptionalLong.of(rows));
     }
 
     public SelectQuery offset(long rows) {
-        return new SelectQuery(fields, from, joins, where, groupBy, having, orderBy, limit, OptionalLong.of(rows), db);
+        return with(draft -> draft.offset = OptionalLong.of(rows));
+    }
+
+    /** A copy with one part changed: the one place that lists every part. */
+    private SelectQuery with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new SelectQuery(draft.fields, draft.from, draft.joins, draft.where, draft.groupBy, draft.having,
+                draft.orderBy, draft.limit, draft.offset, draft.db);
+    }
+
+    /** The parts of a query, while a copy of it is changed. */
+    private static final class Draft {
+        List<Expression<?>> fields;
+        Table from;
+        List<Join> joins;
+        Condition where;
+        List<Expression<?>> groupBy;
+        Condition having;
+        List<Order> orderBy;
+        OptionalLong limit;
+        OptionalLong offset;
+        VingDb db;
+
+        Draft(SelectQuery query) {
+            fields = query.fields;
+            from = query.from;
+            joins = query.joins;
+            where = query.where;
+            groupBy = query.groupBy;
+            having = query.having;
+            orderBy = query.orderBy;
+            limit = query.limit;
+            offset = query.offset;
+            db = query.db;
+        }
     }
 
     /** The SQL and its parameters. */

@@ -6,8 +6,19 @@ package io.quarkiverse.ving.table;
  *
  * @param <T> the Java type of the value
  */
-public interface Expression<T> {
+public interface Expression<T> extends OrderTerm {
 
     /** The Java type the value reads as. */
     Class<T> javaType();
+
+    /** As an order by itself, the expression orders ascending. */
+    @Override
+    default Expression<?> sortKey() {
+        return this;
+    }
+
+    @Override
+    default boolean descending() {
+        return false;
+    }
 }

@@ -102,8 +102,9 @@ class MySqlRendererTest {
 
     @Test
     void comparingWithNullMeansIsNull() {
-        assertEquals("`users`.`email` is null", where(eq(EMAIL, null)));
-        assertEquals("`users`.`email` is not null", where(ne(EMAIL, null)));
+        // a null literal names its type: eq(EMAIL, null) would fit both eq(value) and eq(expression)
+        assertEquals("`users`.`email` is null", where(eq(EMAIL, (String) null)));
+        assertEquals("`users`.`email` is not null", where(ne(EMAIL, (String) null)));
     }
 
     @Test
