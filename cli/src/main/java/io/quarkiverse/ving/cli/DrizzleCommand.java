@@ -198,8 +198,8 @@ class DrizzleCommand implements Callable<Integer> {
     }
 
     private int prepare(List<Schema> loaded, PrintWriter stdout, PrintWriter stderr) {
-        MigrationPreparer.Options options = new MigrationPreparer.Options(Optional.ofNullable(name), custom, explain,
-                confirmDrops);
+        MigrationPreparer.Options options = MigrationPreparer.Options.DEFAULT.withName(Optional.ofNullable(name))
+                .withCustom(custom).withExplain(explain).withConfirmDrops(confirmDrops);
         MigrationPreparer.Result result;
         try {
             result = MigrationPreparer.prepare(loaded, new MigrationFolder(migrations), options, Clock.systemUTC());

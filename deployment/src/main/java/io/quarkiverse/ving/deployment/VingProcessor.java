@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -59,7 +58,8 @@ class VingProcessor {
     private static final Logger LOG = Logger.getLogger(VingProcessor.class);
     private static final String FEATURE = "ving";
     /** The migration check's comparison: drops are not asked about, nothing is written. */
-    private static final MigrationPreparer.Options EXPLAIN = new MigrationPreparer.Options(Optional.empty(), false, true, true);
+    private static final MigrationPreparer.Options EXPLAIN = MigrationPreparer.Options.DEFAULT.withExplain(true)
+            .withConfirmDrops(true);
 
     @BuildStep
     FeatureBuildItem feature() {

@@ -30,7 +30,24 @@ public final class MigrationPreparer {
      */
     public record Options(Optional<String> name, boolean custom, boolean explain, boolean confirmDrops) {
 
+        /** A migration named after its changes, written, refused when a change could be a rename. */
         public static final Options DEFAULT = new Options(Optional.empty(), false, false, false);
+
+        public Options withName(Optional<String> name) {
+            return new Options(name, custom, explain, confirmDrops);
+        }
+
+        public Options withCustom(boolean custom) {
+            return new Options(name, custom, explain, confirmDrops);
+        }
+
+        public Options withExplain(boolean explain) {
+            return new Options(name, custom, explain, confirmDrops);
+        }
+
+        public Options withConfirmDrops(boolean confirmDrops) {
+            return new Options(name, custom, explain, confirmDrops);
+        }
     }
 
     public enum Outcome {

@@ -85,7 +85,7 @@ public final class DevMigrations {
         try {
             // what Prepare would write, computed as it computes it (--prepare --explain)
             unprepared = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
-                    new MigrationPreparer.Options(Optional.empty(), false, true, false), clock).plan().statements();
+                    MigrationPreparer.Options.DEFAULT.withExplain(true), clock).plan().statements();
         } catch (RuntimeException e) { // a schema being edited, or a change that may be a rename: the page says why
             problem = e.getMessage();
         }
@@ -101,7 +101,7 @@ public final class DevMigrations {
         try {
             Optional<String> given = Optional.ofNullable(name).map(String::strip).filter(text -> !text.isEmpty());
             MigrationPreparer.Result result = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
-                    new MigrationPreparer.Options(given, false, false, confirmDrops), clock);
+                    MigrationPreparer.Options.DEFAULT.withName(given).withConfirmDrops(confirmDrops), clock);
             if (result.entry().isEmpty()) {
                 return new Outcome(true, "The schemas match the newest migration: nothing to prepare.", List.of(), null);
             }
