@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --tables --out src/main/java   write them next to the application's sources",
                 "  ving drizzle --tables --format drizzle      write ving's Drizzle table files to ving/drizzle/schema",
                 "  ving drizzle --export > schema.sql          the CREATE statements of every table, as drizzle-kit export prints them",
-                "  ving drizzle --prepare                      write the next migration to src/main/resources/ving/migrations",
+                "  ving drizzle --prepare                      write the next migration to " + MigrationFolder.DEFAULT,
                 "  ving drizzle --prepare --explain            print the next migration's SQL, write nothing",
                 "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL",
                 "  ving drizzle --up                           apply the pending migrations to VING_MYSQL's database",

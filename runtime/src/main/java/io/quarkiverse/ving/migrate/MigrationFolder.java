@@ -21,7 +21,7 @@ import io.quarkiverse.ving.schema.mjs.StrictUtf8;
 public final class MigrationFolder implements MigrationSource {
 
     /** Where a project keeps its migrations, relative to its root. */
-    public static final String DEFAULT = "src/main/resources/ving/migrations";
+    public static final String DEFAULT = "src/main/resources/" + ClasspathMigrations.DEFAULT_LOCATION;
 
     private static final String META = "meta";
     private static final String JOURNAL = "_journal.json";

@@ -2,6 +2,7 @@ package io.quarkiverse.ving.runtime;
 
 import java.util.Optional;
 
+import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -43,7 +44,7 @@ public interface VingBuildTimeConfig {
      * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
      * {@code ving/migrations}. Its journal and SQL files are registered as native-image resources.
      */
-    @WithDefault("ving/migrations")
+    @WithDefault(ClasspathMigrations.DEFAULT_LOCATION)
     String migrations();
 
     /**
