@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.ving.migrate.DdlWriter;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
 import io.quarkiverse.ving.runtime.VingRecorder;
-import io.quarkiverse.ving.runtime.devui.VingDevProject;
+import io.quarkiverse.ving.runtime.VingDevProject;
 import io.quarkiverse.ving.runtime.devui.VingJsonRpcService;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;

@@ -19,7 +19,6 @@ import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
 import io.quarkiverse.ving.migrate.SnapshotJson;
-import io.quarkiverse.ving.runtime.devui.VingDevProject;
 import io.quarkiverse.ving.sql.QueryLog;
 import io.quarkiverse.ving.sql.VingMysql;
 import io.quarkus.arc.Arc;

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.runtime.VingDevProject;
 import io.quarkiverse.ving.runtime.VingRuntimeConfig;
 
 /**

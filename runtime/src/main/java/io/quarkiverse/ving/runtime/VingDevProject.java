@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.runtime.devui;
+package io.quarkiverse.ving.runtime;
 
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
 
