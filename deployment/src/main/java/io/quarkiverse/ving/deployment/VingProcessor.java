@@ -48,6 +48,7 @@ import io.quarkus.deployment.builditem.InitTaskBuildItem;
 import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.runtime.LaunchMode;
@@ -90,6 +91,13 @@ class VingProcessor {
             }
         }
         return new NativeImageResourceBuildItem(resources);
+    }
+
+    /** useKind, a record's relations and StandaloneDb.useDB() find the application's beans once the container runs. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void installApplication(VingRecorder recorder, BeanContainerBuildItem beanContainer, ShutdownContextBuildItem shutdown) {
+        recorder.installApplication(shutdown);
     }
 
     /** A malformed VING_MYSQL stops the application before anything uses the database. */

@@ -23,9 +23,6 @@ import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.Expression;
 import io.quarkiverse.ving.table.OrderTerm;
 import io.quarkiverse.ving.table.Table;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.arc.InstanceHandle;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -235,14 +232,8 @@ public class Kind<R extends VingRecord<R>> {
 
     /** The kind at the other end of a relation: the application's bean when CDI runs, else a new one on this db. */
     Kind<?> related(RecordProp prop) {
-        ArcContainer container = Arc.container();
-        if (container != null && container.isRunning()) {
-            InstanceHandle<? extends Kind<?>> bean = container.instance(prop.relatedKind());
-            if (bean.isAvailable()) {
-                return bean.get();
-            }
-        }
-        return prop.newRelatedKind().apply(db);
+        return Kinds.directory().<Kind<?>> flatMap(kinds -> kinds.of(prop.relatedKind()))
+                .orElseGet(() -> prop.newRelatedKind().apply(db));
     }
 
     private SelectQuery query(Condition where, FindOptions options) {

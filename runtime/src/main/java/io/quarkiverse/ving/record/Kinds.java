@@ -1,18 +1,25 @@
 package io.quarkiverse.ving.record;
 
 import java.util.List;
-
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.util.TypeLiteral;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.arc.InjectableBean;
+import java.util.Optional;
 
 /** ving's {@code useKind('User')}: a kind by its name, for code that cannot inject it. */
 public final class Kinds {
 
+    /** The running application's kinds; none outside one. */
+    private static volatile KindDirectory directory;
+
     private Kinds() {
+    }
+
+    /** Called by the Quarkus glue as the application starts, and with null as it stops. */
+    public static void install(KindDirectory running) {
+        directory = running;
+    }
+
+    /** The running application's kinds, if an application runs. */
+    static Optional<KindDirectory> directory() {
+        return Optional.ofNullable(directory);
     }
 
     /**
@@ -24,15 +31,10 @@ public final class Kinds {
      */
     @SuppressWarnings("unchecked")
     public static <K extends Kind<?>> K useKind(String kind) {
-        ArcContainer container = Arc.container();
-        if (container == null || !container.isRunning()) {
-            throw new IllegalStateException("useKind(\"" + kind + "\") needs a running Quarkus application; "
-                    + "elsewhere make the kind itself: new " + kind + "s(StandaloneDb.useDB())");
-        }
-        // every bean, not a resolved selection: resolution would drop all kinds but an application's alternative one;
-        // and Kind<?>, not the raw Kind, which CDI matches only to beans of Kind<Object>
-        List<Kind<?>> all = container.beanManager().getBeans(new TypeLiteral<Kind<?>>() {
-        }.getType()).stream().<Kind<?>> map(bean -> kindOf(container, bean)).toList();
+        KindDirectory running = directory().orElseThrow(() -> new IllegalStateException("useKind(\"" + kind
+                + "\") needs a running Quarkus application; elsewhere make the kind itself: new " + kind
+                + "s(StandaloneDb.useDB())"));
+        List<Kind<?>> all = running.all();
         List<Kind<?>> named = all.stream().filter(candidate -> candidate.kind().equals(kind)).toList();
         // the generated kind and an application's subclass of it both match: the subclass is meant
         return (K) named.stream()
@@ -40,10 +42,5 @@ public final class Kinds {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No kind named " + kind + "; the kinds are "
                         + all.stream().map(Kind::kind).distinct().sorted().toList()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Kind<?> kindOf(ArcContainer container, Bean<?> bean) {
-        return container.instance((InjectableBean<Kind<?>>) bean).get();
     }
 }

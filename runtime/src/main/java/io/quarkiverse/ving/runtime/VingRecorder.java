@@ -19,11 +19,15 @@ import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
 import io.quarkiverse.ving.migrate.SnapshotJson;
+import io.quarkiverse.ving.record.Kinds;
 import io.quarkiverse.ving.sql.QueryLog;
+import io.quarkiverse.ving.sql.StandaloneDb;
+import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.sql.VingMysql;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -52,6 +56,19 @@ public class VingRecorder {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
         }
+    }
+
+    /**
+     * Gives the layers below the glue what they look up in a running application: its kinds ({@code useKind}, a
+     * record's relations) and its VingDb ({@code StandaloneDb.useDB()}); taken back as the application stops.
+     */
+    public void installApplication(ShutdownContext shutdown) {
+        Kinds.install(new ArcKindDirectory(Arc.container()));
+        StandaloneDb.installApplicationDb(() -> Arc.container().instance(VingDb.class).get());
+        shutdown.addShutdownTask(() -> {
+            Kinds.install(null);
+            StandaloneDb.installApplicationDb(null);
+        });
     }
 
     /** With {@code quarkus.ving.migrate-at-start}, applies the pending migrations packaged at {@code location}. */

@@ -1,8 +1,8 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.function.Supplier;
+
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +25,8 @@ public final class StandaloneDb implements AutoCloseable {
     private static final int POOL_SIZE = 4;
 
     private static StandaloneDb shared;
+    /** The running application's own VingDb, installed by the Quarkus glue as it starts; none outside one. */
+    private static volatile Supplier<VingDb> applicationDb;
 
     private final Vertx vertx;
     private final Pool pool;
@@ -55,9 +57,9 @@ public final class StandaloneDb implements AutoCloseable {
      * @throws IllegalArgumentException when {@code VING_MYSQL} is missing or malformed, saying what is wrong
      */
     public static synchronized VingDb useDB() {
-        ArcContainer container = Arc.container();
-        if (container != null && container.isRunning()) {
-            return container.instance(VingDb.class).get();
+        Supplier<VingDb> application = applicationDb;
+        if (application != null) {
+            return application.get();
         }
         if (shared == null) {
             StandaloneDb opened = open(VingMysql.required());
@@ -65,6 +67,11 @@ public final class StandaloneDb implements AutoCloseable {
             shared = opened;
         }
         return shared.db;
+    }
+
+    /** Called by the Quarkus glue as the application starts, and with null as it stops. */
+    public static void installApplicationDb(Supplier<VingDb> db) {
+        applicationDb = db;
     }
 
     /** A database of one's own; close it when done. Connections are made when first needed. */
