@@ -46,7 +46,8 @@ final class Database implements AutoCloseable {
      * starts (or joins) the embedded MariaDB and says so on {@code notices}. Fails with a message naming what is wrong.
      */
     static Database fromEnvironment(PrintWriter notices) throws SQLException {
-        Optional<VingMysql> configured = VingMysql.configured();
+        Optional<VingMysql> configured = VingMysql.from(ConfigProvider.getConfig().getOptionalValue(VingMysql.VARIABLE,
+                String.class));
         if (configured.isPresent()) {
             return new Database(configured.get(), JdbcPool.open(configured.get(), POOL_SIZE), null);
         }
@@ -57,10 +58,10 @@ final class Database implements AutoCloseable {
                     + "set " + VingMysql.VARIABLE + "=mysql://user:pass@host:3306/database, or run ./ving on a JVM.");
         }
         if (!ConfigProvider.getConfig().getOptionalValue(EMBEDDED_VARIABLE, Boolean.class).orElse(true)) {
-            VingMysql.required(); // fails, saying what to set
+            throw VingMysql.notSet();
         }
         EmbeddedMariaDb server = EmbeddedMariaDb.startOrJoin(EMBEDDED_DIRECTORY.toAbsolutePath(), EMBEDDED_DATABASE);
-        VingMysql setting = VingMysql.parse(server.vingMysql(EMBEDDED_DATABASE));
+        VingMysql setting = new VingMysql(EmbeddedMariaDb.USER, "", EmbeddedMariaDb.HOST, server.port(), EMBEDDED_DATABASE, false);
         notices.println("VING_MYSQL is not set: using the embedded MariaDB in " + EMBEDDED_DIRECTORY + "/ ("
                 + server.vingMysql(EMBEDDED_DATABASE) + "). Set VING_MYSQL for any other database.");
         notices.flush();

@@ -49,9 +49,9 @@ public class VingDevServicesProcessor {
         boolean test = launchMode.getLaunchMode() == LaunchMode.TEST;
         Path directory = output.getOutputDirectory().resolve(test ? "ving-test-mariadb" : "ving-dev-mariadb");
         EmbeddedMariaDb server = EmbeddedMariaDb.startOrJoin(directory, DATABASE);
-        String vingMysql = server.vingMysql(DATABASE);
-        LOG.infof("No database configured: ving started an embedded MariaDB in %s, VING_MYSQL=%s", directory, vingMysql);
-        running = new RunningDevService("ving-embedded-mariadb", null, server::close, settings(vingMysql));
+        VingMysql database = new VingMysql(EmbeddedMariaDb.USER, "", EmbeddedMariaDb.HOST, server.port(), DATABASE, false);
+        LOG.infof("No database configured: ving started an embedded MariaDB in %s, VING_MYSQL=%s", directory, database.url());
+        running = new RunningDevService("ving-embedded-mariadb", null, server::close, settings(database));
         shutdown.addCloseTask(VingDevServicesProcessor::stop, true);
         return running.toBuildItem();
     }
@@ -63,10 +63,9 @@ public class VingDevServicesProcessor {
     }
 
     /** VING_MYSQL and the datasource keys it stands for, which the application's configuration factory derives too late here. */
-    private static Map<String, String> settings(String vingMysql) {
-        VingMysql database = VingMysql.parse(vingMysql);
+    private static Map<String, String> settings(VingMysql database) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(VingMysql.VARIABLE, vingMysql);
+        settings.put(VingMysql.VARIABLE, database.url());
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         settings.put("quarkus.datasource.reactive.url", database.reactiveUrl());
         settings.put("quarkus.datasource.username", database.user());

@@ -69,7 +69,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setUnpackingFromClasspath(!unpacked)
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     // this machine only, and no DNS lookups of client hosts
-                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--bind-address=" + HOST)
                     .addArg("--skip-name-resolve");
             if ("root".equals(System.getProperty("user.name"))) {
                 configuration.addArg("--user=root"); // mariadbd refuses to run as root unless told to
@@ -92,14 +92,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    /** The TCP port the server listens on, on 127.0.0.1. */
+    /** The address the server listens on: this machine's loopback only. */
+    public static final String HOST = "127.0.0.1";
+    /** The server's user, with no password. */
+    public static final String USER = "root";
+
+    /** The TCP port the server listens on, on {@link #HOST}. */
     public int port() {
         return port;
     }
 
     /** ving's setting for a database of this server: {@code mysql://root@127.0.0.1:<port>/<database>}. */
     public String vingMysql(String database) {
-        return "mysql://root@127.0.0.1:" + port + "/" + database;
+        return "mysql://" + USER + "@" + HOST + ":" + port + "/" + database;
     }
 
     /** Whether this process started the server (and stops it on close), rather than joining another's. */
@@ -123,8 +128,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The server's own command-line client, from the unpacked binaries. */
     private void createWithClient(String database) throws IOException {
-        Process client = new ProcessBuilder(directory.resolve("base/bin/mariadb").toString(), "--protocol=tcp", "-h", "127.0.0.1",
-                "-P", Integer.toString(port), "-u", "root", "-e", "create database if not exists `" + database + "`")
+        Process client = new ProcessBuilder(directory.resolve("base/bin/mariadb").toString(), "--protocol=tcp", "-h", HOST,
+                "-P", Integer.toString(port), "-u", USER, "-e", "create database if not exists `" + database + "`")
                 .redirectErrorStream(true).start();
         String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -166,7 +171,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         try (Socket socket = new Socket()) {
             int port = Integer.parseInt(text.strip());
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.connect(new InetSocketAddress(HOST, port), 500);
             return port;
         } catch (IOException | NumberFormatException e) {
             return null; // a server that stopped without cleaning up

@@ -17,6 +17,6 @@ public class VingDbProducer {
     @Produces
     @Singleton
     VingDb vingDb(Instance<Pool> pool, Instance<AgroalDataSource> dataSource, VingRuntimeConfig config) {
-        return VingDb.using(pool.get(), dataSource.get(), ConfiguredVingMysql.logStatements()).streamingWith(config.stream());
+        return VingDb.using(pool.get(), dataSource.get(), config.logStatements()).streamingWith(config.stream());
     }
 }

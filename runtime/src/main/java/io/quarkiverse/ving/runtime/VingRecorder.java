@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -51,8 +54,14 @@ public class VingRecorder {
      * application would otherwise fail later, at its first query, with a message that does not name the variable.
      */
     public void checkConnectionSetting() {
+        Config config = ConfigProvider.getConfig();
+        Optional<String> value = config.getOptionalValue(VingMysql.VARIABLE, String.class);
+        if (value.isPresent() && VingMysqlConfigSourceFactory.mapped(config)) {
+            return; // parsed and mapped at configuration
+        }
         try {
-            VingMysql.configured();
+            // refused at configuration (or set but empty): parsed again, on this failing path only, for the reason
+            VingMysql.from(value);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
         }
@@ -122,8 +131,7 @@ public class VingRecorder {
 
     /** Whether a database is configured: VING_MYSQL maps to this key too, and the dev service sets it. */
     private static boolean dataSourceUrlConfigured() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
     }
 
     /** The packaged migrations' location, for the beans that read them at run time. */
@@ -138,8 +146,8 @@ public class VingRecorder {
     }
 
     /** Every statement in ving's query log when VING_MYSQL asks for it with ?log=yes. */
-    private static Consumer<String> statementLog() {
-        return ConfiguredVingMysql.logStatements() ? sql -> QueryLog.log(sql, List.of()) : sql -> {
+    private Consumer<String> statementLog() {
+        return config.getValue().logStatements() ? sql -> QueryLog.log(sql, List.of()) : sql -> {
         };
     }
 }

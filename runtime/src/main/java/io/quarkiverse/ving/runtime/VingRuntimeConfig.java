@@ -29,6 +29,13 @@ public interface VingRuntimeConfig {
     @WithDefault("jdbc")
     VingDb.StreamMechanism stream();
 
+    /**
+     * Log every statement, with its parameters, at DEBUG in the category {@code drizzle}, as ving's
+     * {@code VING_MYSQL=…?log=yes} does (which sets this key).
+     */
+    @WithDefault("false")
+    boolean logStatements();
+
     /** How long a migration at start waits for another run holding the migration lock. */
     @WithDefault("60s")
     Duration lockTimeout();

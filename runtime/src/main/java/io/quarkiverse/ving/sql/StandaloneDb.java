@@ -52,7 +52,8 @@ public final class StandaloneDb implements AutoCloseable {
 
     /**
      * ving's {@code useDB()}: the database of {@code VING_MYSQL}, opened on first use and closed when the process
-     * exits. Inside a running Quarkus application it is the application's own {@link VingDb}.
+     * exits. Inside a running Quarkus application it is the application's own {@link VingDb}; elsewhere {@code VING_MYSQL}
+     * is read from the system property or the environment.
      *
      * @throws IllegalArgumentException when {@code VING_MYSQL} is missing or malformed, saying what is wrong
      */
@@ -62,7 +63,7 @@ public final class StandaloneDb implements AutoCloseable {
             return application.get();
         }
         if (shared == null) {
-            StandaloneDb opened = open(VingMysql.required());
+            StandaloneDb opened = open(VingMysql.fromEnvironment().orElseThrow(VingMysql::notSet));
             Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "ving-useDB-close"));
             shared = opened;
         }

@@ -3,12 +3,13 @@ package io.quarkiverse.ving.sql;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * ving's one connection setting, {@code VING_MYSQL=mysql://user:pass@host:port/db?log=yes}, parsed. Errors name the
@@ -26,6 +27,8 @@ public record VingMysql(String user, String password, String host, int port, Str
     /** The environment variable ving reads. */
     public static final String VARIABLE = "VING_MYSQL";
 
+    /** java.util.logging, which needs no library here; Quarkus routes it to its own log. */
+    private static final Logger LOG = Logger.getLogger(VingMysql.class.getName());
     private static final int DEFAULT_PORT = 3306;
     private static final int MAX_PORT = 65_535;
 
@@ -39,20 +42,27 @@ public record VingMysql(String user, String password, String host, int port, Str
     /**
      * The setting as the configuration holds it (environment, system property, {@code .env}), parsed; empty when it is
      * not set, an IllegalArgumentException naming what is wrong when it is malformed.
+     *
+     * @param configured the value the caller's configuration gives, if any
      */
-    public static Optional<VingMysql> configured() {
+    public static Optional<VingMysql> from(Optional<String> configured) {
         String environment = System.getenv(VARIABLE);
         if (environment != null && environment.isBlank()) {
-            // the configuration reads an empty value as unset, which would quietly pick another database
+            // a configuration reads an empty value as unset, which would quietly pick another database
             throw invalid("it is set but empty; set it as mysql://user:password@host:3306/database, or unset it");
         }
-        return ConfigProvider.getConfig().getOptionalValue(VARIABLE, String.class).map(VingMysql::parse);
+        return configured.map(VingMysql::parse);
     }
 
-    /** {@link #configured()}, where the caller cannot go on without it: unset is an error saying what to set. */
-    public static VingMysql required() {
-        return configured().orElseThrow(() -> new IllegalArgumentException(VARIABLE
-                + " is not set. Set it to the database, e.g. " + VARIABLE + "=mysql://user:password@127.0.0.1:3306/app"));
+    /** The setting of a process outside Quarkus: the system property, else the environment variable. */
+    public static Optional<VingMysql> fromEnvironment() {
+        return from(Optional.ofNullable(System.getProperty(VARIABLE)).or(() -> Optional.ofNullable(System.getenv(VARIABLE))));
+    }
+
+    /** The error of a caller that cannot go on without the setting: it says what to set. */
+    public static IllegalArgumentException notSet() {
+        return new IllegalArgumentException(VARIABLE + " is not set. Set it to the database, e.g. " + VARIABLE
+                + "=mysql://user:password@127.0.0.1:3306/app");
     }
 
     public static VingMysql parse(String value) {
@@ -100,8 +110,10 @@ public record VingMysql(String user, String password, String host, int port, Str
         if (!log.equals("yes") && !log.equals("no")) {
             throw invalid("log must be yes or no, not '" + log + "'");
         }
-        return new VingMysql(user, password, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database,
-                log.equals("yes"));
+        VingMysql setting = new VingMysql(user, password, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+                database, log.equals("yes"));
+        LOG.log(Level.FINE, "Parsed VING_MYSQL: {0}", setting);
+        return setting;
     }
 
     /**
@@ -137,6 +149,12 @@ public record VingMysql(String user, String password, String host, int port, Str
         return "mysql://" + host + ":" + port + "/" + database;
     }
 
+    /** The setting as {@code VING_MYSQL} writes it, password included: what {@link #parse} reads back as this. */
+    public String url() {
+        return "mysql://" + encode(user) + (password.isEmpty() ? "" : ":" + encode(password)) + "@"
+                + host + ":" + port + "/" + database + (log ? "?log=yes" : "");
+    }
+
     /** The setting without its password, for messages and logs. */
     @Override
     public String toString() {
@@ -153,6 +171,11 @@ public record VingMysql(String user, String password, String host, int port, Str
             }
         }
         return options;
+    }
+
+    /** %-encoding that {@link #decode} reads back: a space as %20, as decode reads + as itself. */
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String decode(String text) {

@@ -66,4 +66,14 @@ class VingMysqlTest {
     private static String message(String value) {
         return assertThrows(IllegalArgumentException.class, () -> VingMysql.parse(value)).getMessage();
     }
+
+    @Test
+    void aSettingWritesTheUrlThatReadsBackAsIt() {
+        for (VingMysql setting : new VingMysql[] {
+                new VingMysql("root", "", "127.0.0.1", 3306, "ving", false),
+                new VingMysql("u s+er", "p@ss:w/rd+1 %é", "db.example", 13306, "my-app_2", true),
+                new VingMysql("root", "x", "[::1]", 3307, "d", false) }) { // an IPv6 host as parse gives it
+            assertEquals(setting, VingMysql.parse(setting.url()), setting.url());
+        }
+    }
 }
