@@ -1,20 +1,17 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.Locale;
+
 /** The SQL functions of {@link Aggregate}. */
 public enum AggregateFunction {
-    COUNT("count"),
-    SUM("sum"),
-    AVG("avg"),
-    MIN("min"),
-    MAX("max");
+    COUNT,
+    SUM,
+    AVG,
+    MIN,
+    MAX;
 
-    private final String sql;
-
-    AggregateFunction(String sql) {
-        this.sql = sql;
-    }
-
+    /** The function's name in SQL: {@code count}. */
     public String sql() {
-        return sql;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

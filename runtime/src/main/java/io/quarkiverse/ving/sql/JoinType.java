@@ -1,17 +1,14 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.Locale;
+
 /** The joins a {@link SelectQuery} makes. */
 public enum JoinType {
-    INNER("inner join"),
-    LEFT("left join");
+    INNER,
+    LEFT;
 
-    private final String sql;
-
-    JoinType(String sql) {
-        this.sql = sql;
-    }
-
+    /** The join in SQL: {@code inner join}. */
     public String sql() {
-        return sql;
+        return name().toLowerCase(Locale.ROOT) + " join";
     }
 }

@@ -1,17 +1,14 @@
 package io.quarkiverse.ving.sql;
 
+import java.util.Locale;
+
 /** How {@link Condition.Junction} joins its conditions. */
 public enum LogicalOperator {
-    AND("and"),
-    OR("or");
+    AND,
+    OR;
 
-    private final String sql;
-
-    LogicalOperator(String sql) {
-        this.sql = sql;
-    }
-
+    /** The operator in SQL: {@code and}. */
     public String sql() {
-        return sql;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

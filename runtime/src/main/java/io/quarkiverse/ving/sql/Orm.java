@@ -49,9 +49,10 @@ public final class Orm {
     // --- comparisons ---------------------------------------------------------------------------------------
     //
     // Each comparison is typed as jOOQ's are: a value of the expression's own type, or another expression of it. A
-    // number literal compares with any number column (eq(UserTable.id, 5), where id is a Long), as in SQL, through
-    // the int, long and double forms, which Java prefers for primitives before it tries boxing. A null value means
-    // is null / is not null for eq and ne; a null literal needs its type, (String) null, or isNull(…).
+    // whole-number literal compares with any number column (eq(UserTable.id, 5), where id is a Long), as in SQL,
+    // through the int and long forms, which Java prefers for primitives before it tries boxing; a fraction compares
+    // only with a column of its type. A null value means is null / is not null for eq and ne; a null literal needs
+    // its type, (String) null, or isNull(…).
 
     /** {@code left = right}: a value of the expression's type, bound as a parameter. */
     public static <T> Condition eq(Expression<T> left, T right) {
@@ -68,10 +69,6 @@ public final class Orm {
     }
 
     public static Condition eq(Expression<? extends Number> left, long right) {
-        return new Condition.Comparison(left, ComparisonOperator.EQ, right);
-    }
-
-    public static Condition eq(Expression<? extends Number> left, double right) {
         return new Condition.Comparison(left, ComparisonOperator.EQ, right);
     }
 
@@ -93,10 +90,6 @@ public final class Orm {
         return new Condition.Comparison(left, ComparisonOperator.NE, right);
     }
 
-    public static Condition ne(Expression<? extends Number> left, double right) {
-        return new Condition.Comparison(left, ComparisonOperator.NE, right);
-    }
-
     /** {@code left > right}: a value of the expression's type, bound as a parameter. */
     public static <T> Condition gt(Expression<T> left, T right) {
         return new Condition.Comparison(left, ComparisonOperator.GT, right);
@@ -112,10 +105,6 @@ public final class Orm {
     }
 
     public static Condition gt(Expression<? extends Number> left, long right) {
-        return new Condition.Comparison(left, ComparisonOperator.GT, right);
-    }
-
-    public static Condition gt(Expression<? extends Number> left, double right) {
         return new Condition.Comparison(left, ComparisonOperator.GT, right);
     }
 
@@ -137,10 +126,6 @@ public final class Orm {
         return new Condition.Comparison(left, ComparisonOperator.GTE, right);
     }
 
-    public static Condition gte(Expression<? extends Number> left, double right) {
-        return new Condition.Comparison(left, ComparisonOperator.GTE, right);
-    }
-
     /** {@code left < right}: a value of the expression's type, bound as a parameter. */
     public static <T> Condition lt(Expression<T> left, T right) {
         return new Condition.Comparison(left, ComparisonOperator.LT, right);
@@ -159,10 +144,6 @@ public final class Orm {
         return new Condition.Comparison(left, ComparisonOperator.LT, right);
     }
 
-    public static Condition lt(Expression<? extends Number> left, double right) {
-        return new Condition.Comparison(left, ComparisonOperator.LT, right);
-    }
-
     /** {@code left <= right}: a value of the expression's type, bound as a parameter. */
     public static <T> Condition lte(Expression<T> left, T right) {
         return new Condition.Comparison(left, ComparisonOperator.LTE, right);
@@ -178,10 +159,6 @@ public final class Orm {
     }
 
     public static Condition lte(Expression<? extends Number> left, long right) {
-        return new Condition.Comparison(left, ComparisonOperator.LTE, right);
-    }
-
-    public static Condition lte(Expression<? extends Number> left, double right) {
         return new Condition.Comparison(left, ComparisonOperator.LTE, right);
     }
 
@@ -225,10 +202,6 @@ public final class Orm {
     }
 
     public static Condition between(Expression<? extends Number> expression, long low, long high) {
-        return new Condition.Between(expression, low, high);
-    }
-
-    public static Condition between(Expression<? extends Number> expression, double low, double high) {
         return new Condition.Between(expression, low, high);
     }
 
