@@ -1,7 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.quarkiverse.ving.table.SqlLiterals;
 
 /**
  * The record of what was applied: drizzle's {@code __drizzle_migrations}, unchanged, so that databases migrated by
@@ -27,6 +25,7 @@ final class Ledger {
     /** drizzle's migrator creates its table with exactly this text; we send the same. */
     private static final String CREATE_TABLE = "\n\t\t\tcreate table if not exists `" + TABLE + "` (\n\t\t\t\tid serial primary key,"
             + "\n\t\t\t\thash text not null,\n\t\t\t\tcreated_at bigint\n\t\t\t)\n\t\t";
+    private static final String INSERT = "insert into `" + TABLE + "` (`hash`, `created_at`) values(?, ?)";
 
     static final String APPLIED_TABLE = "__ving_applied_migrations";
 
@@ -139,29 +138,17 @@ final class Ledger {
     }
 
     /**
-     * A migration done: its guard row, its ledger row and the end of its progress record; and, when {@code nextSent} is
-     * given, that migration's progress row with its first statement recorded as sent. Sent together, in one round trip
-     * ({@link #sendTogether}), to be committed together by the caller.
+     * A migration done: its ledger row, and the end of its progress record (to be committed together).
      *
      * @throws MigrationException when ving already recorded it: another run applied it meanwhile, which the lock
      *         should have made impossible; the transaction must be rolled back
      */
-    void recordApplied(MigrationFile migration, Optional<MigrationFile> nextSent) throws SQLException {
-        List<String> writes = new ArrayList<>();
-        writes.add("insert into `" + APPLIED_TABLE + "` (created_at, hash) values (" + migration.when() + ", "
-                + literal(migration.hash()) + ")");
-        // drizzle's migrator inserts its row with this text and its values in this order
-        writes.add("insert into `" + TABLE + "` (`hash`, `created_at`) values(" + literal(migration.hash()) + ", "
-                + migration.when() + ")");
-        writes.add("delete from `" + PROGRESS_TABLE + "` where created_at = " + migration.when());
-        nextSent.ifPresent(next -> {
-            List<String> hashes = next.statements().stream().map(MigrationFile::sha256).toList();
-            writes.add(progressWrite(next, 0, hashes, hashes.get(0), null));
-        });
-        try {
-            sendTogether(writes);
+    void recordApplied(MigrationFile migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into `" + APPLIED_TABLE + "` (created_at, hash) values (?, ?)")) {
+            insert.setLong(1, migration.when());
+            insert.setString(2, migration.hash());
+            insert.executeUpdate();
         } catch (SQLException e) {
-            // the guard's primary key is the only key these writes can find taken
             if (e.getErrorCode() == DUPLICATE_KEY) {
                 throw new MigrationException((java.nio.file.Path) null, "Migration " + migration.tag() + " is already recorded as"
                         + " applied by another run; this run's record of it was rolled back. Two runs got past the migration"
@@ -169,25 +156,15 @@ final class Ledger {
             }
             throw e;
         }
+        record(migration);
+        clearProgress(migration);
     }
 
-    /**
-     * Sends the statements as one JDBC batch: MariaDB Connector/J pipelines it (every statement sent before the first
-     * answer is read), each still a statement of its own, so the connection needs no multi-statement queries; other
-     * drivers may send them one by one. The server runs them all even when one fails: the caller rolls back, so none
-     * of them may be a commit.
-     *
-     * @throws SQLException the first failure, as the server reported it (with its error code)
-     */
-    private void sendTogether(List<String> statements) throws SQLException {
-        try (Statement batch = connection.createStatement()) {
-            for (String statement : statements) {
-                batch.addBatch(statement);
-            }
-            batch.executeBatch();
-        } catch (BatchUpdateException e) {
-            // the driver's batch error carries the server's error code on its cause only, when not pipelined
-            throw e.getCause() instanceof SQLException cause ? cause : e;
+    private void record(MigrationFile migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, migration.hash());
+            insert.setLong(2, migration.when());
+            insert.executeUpdate();
         }
     }
 
@@ -219,24 +196,24 @@ final class Ledger {
      */
     void saveProgress(MigrationFile migration, int statementsDone, List<String> statementHashes, String runningHash,
             String error) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(progressWrite(migration, statementsDone, statementHashes, runningHash, error));
+        try (PreparedStatement upsert = connection.prepareStatement("insert into `" + PROGRESS_TABLE
+                + "` (created_at, tag, statements_done, statement_hashes, running_hash, error) values (?, ?, ?, ?, ?, ?)"
+                + " on duplicate key update tag = values(tag), statements_done = values(statements_done),"
+                + " statement_hashes = values(statement_hashes), running_hash = values(running_hash), error = values(error)")) {
+            upsert.setLong(1, migration.when());
+            upsert.setString(2, migration.tag());
+            upsert.setInt(3, statementsDone);
+            upsert.setString(4, String.join(",", statementHashes.subList(0, statementsDone)));
+            upsert.setString(5, runningHash);
+            upsert.setString(6, error);
+            upsert.executeUpdate();
         }
     }
 
-    /** Text as a literal that reads the same under every sql_mode (see {@link SqlLiterals}), or {@code null}. */
-    private static String literal(String text) {
-        return text == null ? "null" : SqlLiterals.portableLiteral(text);
-    }
-
-    /** The upsert of a migration's progress row. */
-    private static String progressWrite(MigrationFile migration, int statementsDone, List<String> statementHashes,
-            String runningHash, String error) {
-        return "insert into `" + PROGRESS_TABLE + "` (created_at, tag, statements_done, statement_hashes, running_hash, error)"
-                + " values (" + migration.when() + ", " + literal(migration.tag()) + ", "
-                + statementsDone + ", " + literal(String.join(",", statementHashes.subList(0, statementsDone)))
-                + ", " + literal(runningHash) + ", " + literal(error) + ")"
-                + " on duplicate key update tag = values(tag), statements_done = values(statements_done),"
-                + " statement_hashes = values(statement_hashes), running_hash = values(running_hash), error = values(error)";
+    private void clearProgress(MigrationFile migration) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from `" + PROGRESS_TABLE + "` where created_at = ?")) {
+            delete.setLong(1, migration.when());
+            delete.executeUpdate();
+        }
     }
 }

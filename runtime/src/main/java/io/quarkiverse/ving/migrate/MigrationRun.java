@@ -99,10 +99,16 @@ final class MigrationRun {
      * recorded as sent when it is DDL whose effect the catalog can show, so that it costs no commit of its own.
      */
     private void recordApplied() throws SQLException {
-        Optional<MigrationFile> nextSent = next.filter(following -> !following.statements().isEmpty()
-                && isDdl(following.statements().get(0)) && DdlEffectParser.effects(following.statements().get(0)).isPresent());
-        ledger.recordApplied(migration, nextSent);
-        nextRecordedAsSent = nextSent.isPresent();
+        ledger.recordApplied(migration);
+        nextRecordedAsSent = false;
+        if (next.isPresent() && !next.get().statements().isEmpty()) {
+            String first = next.get().statements().get(0);
+            if (isDdl(first) && DdlEffectParser.effects(first).isPresent()) {
+                List<String> nextHashes = next.get().statements().stream().map(MigrationFile::sha256).toList();
+                ledger.saveProgress(next.get(), 0, nextHashes, nextHashes.get(0), null);
+                nextRecordedAsSent = true;
+            }
+        }
     }
 
     static boolean isDdl(String statement) {
