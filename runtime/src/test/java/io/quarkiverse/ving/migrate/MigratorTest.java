@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /** The migrator against a real MariaDB, on a database of this class's own. */
 class MigratorTest {
@@ -233,6 +237,18 @@ class MigratorTest {
         assertEquals(MigrationStatus.State.APPLIED, migrator(folder).status().migrations().get(0).state());
     }
 
+    /** A failed statement's error, quotes and backslashes in it, is recorded as the server said it, whatever sql_mode says. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "&sessionVariables=sql_mode='NO_BACKSLASH_ESCAPES,ANSI_QUOTES'" })
+    void aFailedStatementsErrorIsRecordedAsTheServerSaidItWhateverTheSqlMode(String driverOptions) throws SQLException {
+        MigrationFolder folder = folder(join("create table a (id int)", "alter table `it's\\a \"test\"` add c int"));
+        Migrator migrator = new Migrator(new MariaDbDataSource(DATABASE.jdbcUrl() + driverOptions), folder, Duration.ofSeconds(30));
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, migrator::up);
+        String said = e.getCause().getMessage();
+        assertTrue(said.contains("it's\\a \"test\""), said);
+        assertEquals(Optional.of(said), migrator.status().migrations().get(0).error());
+    }
+
     @Test
     void aPartlyAppliedMigrationWhoseDoneStatementsChangedIsRefused() throws SQLException, IOException {
         MigrationFolder folder = folder(join("create table a (id int)", "alter table missing add c int"));
@@ -241,6 +257,39 @@ class MigratorTest {
         MigrationException e = assertThrows(MigrationException.class, () -> migrator(folder).up());
         assertTrue(e.getMessage().contains("stopped after 1 of its statements, and those statements have changed since"),
                 e.getMessage());
+    }
+
+    /**
+     * A run that finds its migration recorded by another as it records it (two runs past the lock, here a guard row
+     * written meanwhile) says so and rolls its whole record back, and the migration's data with it.
+     */
+    @Test
+    void aMigrationRecordedMeanwhileByAnotherRunRollsBackThisRunsRecord() throws SQLException {
+        MigrationFolder folder = folder("create table a (id int)", "insert into a values (1)", "create table b (id int)");
+        MigrationFile second = folder.migrations().get(1);
+        Migrator.Listener recordedMeanwhile = new Migrator.Listener() {
+            @Override
+            public void statementExecuted(MigrationFile migration, int statement, int of) {
+                if (migration.equals(second)) {
+                    try {
+                        DATABASE.execute("insert into __ving_applied_migrations (created_at, hash) values (" + second.when()
+                                + ", '" + second.hash() + "')");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        Migrator migrator = new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30), recordedMeanwhile, sql -> {
+        });
+        MigrationException e = assertThrows(MigrationException.class, migrator::up);
+        assertTrue(e.getMessage().contains("Migration 0001_step1 is already recorded as applied by another run; this run's"
+                + " record of it was rolled back."), e.getMessage());
+        assertEquals(List.of("1800000000000"), DATABASE.query("select created_at from __drizzle_migrations"));
+        assertEquals(List.of(), DATABASE.query("select id from a"), "the migration's data rolled back with its record");
+        assertEquals(List.of(), DATABASE.query("select created_at from __ving_migration_progress"));
+        assertEquals(List.of(), DATABASE.query("select table_name from information_schema.tables where table_schema = database()"
+                + " and table_name = 'b'"), "the run stopped there");
     }
 
     @Test
