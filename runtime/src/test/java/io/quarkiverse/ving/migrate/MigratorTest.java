@@ -371,9 +371,8 @@ class MigratorTest {
                 PreparedStatement lock = holder.prepareStatement("select get_lock(?, 0)")) {
             lock.setString(1, "ving_migrations:" + holder.getCatalog());
             lock.executeQuery().close();
-            long start = System.nanoTime();
-            assertEquals(List.of(), migrator(folder, Duration.ofSeconds(30)).up());
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "did not wait for the lock");
+            // a run that waited for the lock would fail after its second, the holder keeping it; no clock is read here
+            assertEquals(List.of(), migrator(folder, Duration.ofSeconds(1)).up(), "returned without the lock");
         }
     }
 
