@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import io.quarkiverse.ving.codegen.DrizzleTableFileWriter;
 import io.quarkiverse.ving.codegen.TableClassWriter;
 import io.quarkiverse.ving.migrate.AmbiguousChangeException;
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
 import io.quarkiverse.ving.runtime.VingRecorder;
 import io.quarkiverse.ving.runtime.VingDevProject;

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.Schema;
 
 import io.quarkiverse.ving.table.Column;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.TableMapper;
 

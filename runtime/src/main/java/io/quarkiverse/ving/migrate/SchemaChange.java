@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
 import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;

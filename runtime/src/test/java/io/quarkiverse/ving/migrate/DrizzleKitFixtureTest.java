@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.TableMapper;
 

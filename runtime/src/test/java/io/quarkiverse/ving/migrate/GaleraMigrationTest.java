@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 import io.quarkiverse.ving.embedded.TestGaleraCluster;
+import io.quarkiverse.ving.table.DdlWriter;
 
 /**
  * {@code --up} on a real 3-node Galera cluster (MariaDB + galera-4, started by the test): concurrent runs spread over

@@ -32,6 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkiverse.ving.table.DdlWriter;
+
 /**
  * {@code --up} cut off at every instant that matters, then run again: every rerun reaches the final schema, ledger and
  * data of a run that was never cut off, with no manual step. The migrations mix DDL and data statements that would

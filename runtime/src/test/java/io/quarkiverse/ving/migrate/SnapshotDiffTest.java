@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.ving.schema.MjsSchemaReader;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.TableMapper;
 
 /** The SQL of a change between two sets of schemas, asserted as text. */

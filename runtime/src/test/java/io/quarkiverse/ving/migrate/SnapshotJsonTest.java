@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
 import io.quarkiverse.ving.table.TableMapper;
 

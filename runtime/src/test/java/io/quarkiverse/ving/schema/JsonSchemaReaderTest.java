@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.TableMapper;
 
 /** The JSON form: the same attributes as ving's files, with JSON's notations for what JSON cannot write. */

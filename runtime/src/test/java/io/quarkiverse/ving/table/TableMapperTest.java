@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.MjsSchemaReader;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
-import io.quarkiverse.ving.migrate.DdlWriter;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.table.Table;

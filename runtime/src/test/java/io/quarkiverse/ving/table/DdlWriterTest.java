@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.migrate;
+package io.quarkiverse.ving.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,12 +7,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.table.Column;
-import io.quarkiverse.ving.table.ColumnDefault;
-import io.quarkiverse.ving.table.ColumnType;
-import io.quarkiverse.ving.table.ForeignKey;
-import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.UniqueKey;
 
 /** The SQL text drizzle-kit writes, asserted character by character. */
 class DdlWriterTest {

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.migrate;
+package io.quarkiverse.ving.table;
 
 import static io.quarkiverse.ving.table.SqlLiterals.identifier;
 
@@ -7,12 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.quarkiverse.ving.table.Column;
-import io.quarkiverse.ving.table.ColumnDefault;
-import io.quarkiverse.ving.table.ForeignKey;
-import io.quarkiverse.ving.table.Index;
-import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.UniqueKey;
 
 /**
  * Writes MySQL DDL exactly as drizzle-kit does, byte for byte: the same clause order, spacing, case and
