@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.ving.schema.mjs.ElementSink;
 import io.quarkiverse.ving.schema.mjs.JsValue;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
@@ -27,6 +28,10 @@ import io.quarkiverse.ving.schema.mjs.SourcePosition;
  * <li>any function is an object with its JavaScript source: {@code "default": {"function": "() => new Date()"}};</li>
  * <li>the file's other exports ({@code RoleOptions}, {@code extensionMap}) sit under {@code "exports"}.</li>
  * </ul>
+ *
+ * <p>
+ * When {@code "kind"} comes before {@code "props"}, as ving writes it, each prop is assembled as soon as it is parsed
+ * ({@link EarlyProps}). JSON has no spreads and no key twice, so the kind read then is the schema's.
  */
 public final class JsonSchemaReader implements SchemaReader {
 
@@ -40,12 +45,13 @@ public final class JsonSchemaReader implements SchemaReader {
 
     @Override
     public Schema read(Path file, String text) {
-        JsValue root = ModuleParser.parseJson(file, text, new Notations(file));
+        SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
+        Notations notations = new Notations(file, assembler);
+        JsValue root = ModuleParser.parseJson(file, text, notations);
         if (!(root instanceof JsObject schema)) {
             throw new SchemaException(file, root.position(),
                     "A JSON schema is an object ({\"kind\": …, \"tableName\": …, \"props\": […]}), not " + root.describe() + ".");
         }
-        SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
         Map<String, Object> exports = Collections.emptyMap();
         List<Member> members = new ArrayList<>();
         for (Member member : schema.members()) {
@@ -60,16 +66,31 @@ public final class JsonSchemaReader implements SchemaReader {
                 members.add(member);
             }
         }
-        return assembler.assemble(new JsObject(members, schema.position()), exports);
+        return assembler.assemble(new JsObject(members, schema.position()), exports, notations.early);
     }
 
     /** JSON's notations, rewritten into the value tree the {@code .mjs} reader produces as the file is parsed. */
     private static final class Notations implements JsonRewriter {
 
         private final Path file;
+        private final SchemaAssembler assembler;
+        /** The props, when assembled as they were parsed. */
+        private EarlyProps early;
 
-        Notations(Path file) {
+        Notations(Path file, SchemaAssembler assembler) {
             this.file = file;
+            this.assembler = assembler;
+        }
+
+        /** The schema's props, assembled one by one when its kind is known by then. */
+        @Override
+        public ElementSink elementsOf(String key, List<Member> before) {
+            String kind = EarlyProps.kindBefore(before);
+            if (!"props".equals(key) || kind == null) {
+                return null;
+            }
+            early = new EarlyProps(assembler, kind, JsonSchemaReader::basePropByName);
+            return early;
         }
 
         /** {@code {"function": "() => new Date()"}} is that function. */
@@ -89,10 +110,10 @@ public final class JsonSchemaReader implements SchemaReader {
         /** A base prop's name in {@code props}, and a helper's name as {@code db} or {@code zod}. */
         @Override
         public JsValue property(String key, JsValue value) {
-            if ("props".equals(key) && value instanceof JsArray array) {
+            if ("props".equals(key) && value instanceof JsArray array && (early == null || !early.standFor(array))) {
                 List<JsValue> elements = new ArrayList<>();
                 for (JsValue element : array.elements()) {
-                    elements.add(element instanceof JsString name ? spreadOf(name) : element);
+                    elements.add(basePropByName(element));
                 }
                 return new JsArray(List.copyOf(elements), array.position());
             }
@@ -103,8 +124,11 @@ public final class JsonSchemaReader implements SchemaReader {
         }
     }
 
-    /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}. */
-    private static JsObject spreadOf(JsString name) {
+    /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}; any other element stands for itself. */
+    private static JsValue basePropByName(JsValue element) {
+        if (!(element instanceof JsString name)) {
+            return element;
+        }
         JsValue reference = new JsValue.JsIdentifier(name.value(), name.position());
         return new JsObject(List.of(new JsValue.Spread(reference, name.position())), name.position());
     }

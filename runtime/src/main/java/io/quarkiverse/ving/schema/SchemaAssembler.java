@@ -65,6 +65,14 @@ final class SchemaAssembler {
     }
 
     Schema assemble(JsObject root, Map<String, Object> exports) {
+        return assemble(root, exports, null);
+    }
+
+    /**
+     * @param early the props as assembled while the file was parsed, when they were; null when not
+     * @throws EarlyProps.Unusable when the early props were assembled for another kind of schema
+     */
+    Schema assemble(JsObject root, Map<String, Object> exports, EarlyProps early) {
         Map<String, Attribute> attributes = flatten(root);
         String kind = optionalString(attributes, "kind", () -> "Schema kind is not a string.");
         String label = kind == null ? "Schema" : "Schema " + kind;
@@ -76,7 +84,9 @@ final class SchemaAssembler {
 
         List<Prop> props = null;
         Attribute propsAttribute = attributes.get("props");
-        if (propsAttribute != null) {
+        if (propsAttribute != null && early != null && early.standFor(propsAttribute.value())) {
+            props = early.props(kind);
+        } else if (propsAttribute != null) {
             if (!(propsAttribute.value() instanceof JsArray array)) {
                 throw error(propsAttribute.position(), label + " props is not an array.");
             }
@@ -89,7 +99,8 @@ final class SchemaAssembler {
                 exports, file, positions(root, attributes));
     }
 
-    private Prop prop(String kind, int index, JsValue element) {
+    /** The prop written as the element at {@code index} of the props of a schema of this kind. */
+    Prop prop(String kind, int index, JsValue element) {
         String where = kind + ".props[" + index + "]";
         JsObject object = asObject(element, where);
         Map<String, Attribute> attributes = flatten(object);
