@@ -3,6 +3,7 @@ package io.quarkiverse.ving.schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,12 @@ public final class JsonSchemaReader implements SchemaReader {
             return early;
         }
 
+        /**
+         * Each function text of the file, parsed: the props of a large file name the same few helpers, and parsing
+         * one takes a parser of its own.
+         */
+        private final Map<String, JsFunction> functions = new HashMap<>();
+
         /** {@code {"function": "() => new Date()"}} is that function. */
         @Override
         public JsValue object(JsObject object) {
@@ -104,7 +111,7 @@ public final class JsonSchemaReader implements SchemaReader {
                 throw new SchemaException(file, source.get().position(),
                         "\"function\" must hold the function's JavaScript source as a string.");
             }
-            return function(file, text.value(), text.position());
+            return function(text.value(), text.position());
         }
 
         /** A base prop's name in {@code props}, and a helper's name as {@code db} or {@code zod}. */
@@ -118,9 +125,20 @@ public final class JsonSchemaReader implements SchemaReader {
                 return new JsArray(List.copyOf(elements), array.position());
             }
             if (value instanceof JsString string && ("db".equals(key) || "zod".equals(key))) {
-                return function(file, "(prop) => " + string.value() + "(prop)", string.position());
+                return function("(prop) => " + string.value() + "(prop)", string.position());
             }
             return value;
+        }
+
+        /** The function with this JavaScript source, written at {@code position}. */
+        private JsFunction function(String source, SourcePosition position) {
+            JsFunction parsed = functions.get(source);
+            if (parsed == null) {
+                parsed = parseFunction(file, source, position);
+                functions.put(source, parsed);
+            }
+            return new JsFunction(parsed.parameters(), parsed.source(), parsed.firstCall(), parsed.constructs(),
+                    position);
         }
     }
 
@@ -133,7 +151,8 @@ public final class JsonSchemaReader implements SchemaReader {
         return new JsObject(List.of(new JsValue.Spread(reference, name.position())), name.position());
     }
 
-    private static JsFunction function(Path file, String source, SourcePosition position) {
+    /** Parses a function's source, reporting a problem at {@code position}, where the JSON file writes it. */
+    private static JsFunction parseFunction(Path file, String source, SourcePosition position) {
         JsValue value;
         try {
             value = ModuleParser.parseValue(file, source);
@@ -143,7 +162,6 @@ public final class JsonSchemaReader implements SchemaReader {
         if (!(value instanceof JsFunction function)) {
             throw new SchemaException(file, position, "\"" + source + "\" is not a function; write e.g. \"() => new Date()\".");
         }
-        return new JsFunction(function.parameters(), function.source(), function.firstCall(), function.constructs(),
-                position);
+        return function;
     }
 }
