@@ -759,22 +759,24 @@ public final class ModuleParser {
 
     /** The string's value, after checking what JavaScript accepts but JSON does not. */
     private String jsonString(Token token) {
-        String raw = token.text();
-        if (raw.charAt(0) != '"') {
+        // checked where it stands in the file, rather than in a copy of its text made for each string only to look at
+        int start = token.start();
+        int end = token.end();
+        if (text.charAt(start) != '"') {
             throw error(token, "Strings in JSON must use double quotes, found " + token.describe());
         }
-        for (int i = 1; i < raw.length() - 1; i++) {
-            char c = raw.charAt(i);
+        for (int i = start + 1; i < end - 1; i++) {
+            char c = text.charAt(i);
             if (c < ' ') {
-                throw new SchemaException(file, lexer.positionAt(token.start() + i),
+                throw new SchemaException(file, lexer.positionAt(i),
                         String.format("Control character U+%04X must be escaped in a JSON string", (int) c));
             }
             if (c == '\\') {
-                char escaped = raw.charAt(++i);
+                char escaped = text.charAt(++i);
                 boolean valid = "\"\\/bfnrt".indexOf(escaped) >= 0
-                        || escaped == 'u' && i + 4 < raw.length() && isHex(raw.substring(i + 1, i + 5));
+                        || escaped == 'u' && i + 4 < end && isHex(text.substring(i + 1, i + 5));
                 if (!valid) {
-                    throw new SchemaException(file, lexer.positionAt(token.start() + i - 1),
+                    throw new SchemaException(file, lexer.positionAt(i - 1),
                             "Invalid escape '\\" + escaped + "' in a JSON string");
                 }
             }
