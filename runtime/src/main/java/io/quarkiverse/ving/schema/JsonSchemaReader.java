@@ -3,10 +3,12 @@ package io.quarkiverse.ving.schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.ving.schema.mjs.ElementSink;
 import io.quarkiverse.ving.schema.mjs.JsValue;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
 import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
@@ -27,6 +29,10 @@ import io.quarkiverse.ving.schema.mjs.SourcePosition;
  * <li>any function is an object with its JavaScript source: {@code "default": {"function": "() => new Date()"}};</li>
  * <li>the file's other exports ({@code RoleOptions}, {@code extensionMap}) sit under {@code "exports"}.</li>
  * </ul>
+ *
+ * <p>
+ * When {@code "kind"} comes before {@code "props"}, as ving writes it, each prop is assembled as soon as it is parsed
+ * ({@link EarlyProps}). JSON has no spreads and no key twice, so the kind read then is the schema's.
  */
 public final class JsonSchemaReader implements SchemaReader {
 
@@ -40,12 +46,13 @@ public final class JsonSchemaReader implements SchemaReader {
 
     @Override
     public Schema read(Path file, String text) {
-        JsValue root = ModuleParser.parseJson(file, text, new Notations(file));
+        SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
+        Notations notations = new Notations(file, assembler);
+        JsValue root = ModuleParser.parseJson(file, text, notations);
         if (!(root instanceof JsObject schema)) {
             throw new SchemaException(file, root.position(),
                     "A JSON schema is an object ({\"kind\": …, \"tableName\": …, \"props\": […]}), not " + root.describe() + ".");
         }
-        SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
         Map<String, Object> exports = Collections.emptyMap();
         List<Member> members = new ArrayList<>();
         for (Member member : schema.members()) {
@@ -60,17 +67,38 @@ public final class JsonSchemaReader implements SchemaReader {
                 members.add(member);
             }
         }
-        return assembler.assemble(new JsObject(members, schema.position()), exports);
+        return assembler.assemble(new JsObject(members, schema.position()), exports, notations.early);
     }
 
     /** JSON's notations, rewritten into the value tree the {@code .mjs} reader produces as the file is parsed. */
     private static final class Notations implements JsonRewriter {
 
         private final Path file;
+        private final SchemaAssembler assembler;
+        /** The props, when assembled as they were parsed. */
+        private EarlyProps early;
 
-        Notations(Path file) {
+        Notations(Path file, SchemaAssembler assembler) {
             this.file = file;
+            this.assembler = assembler;
         }
+
+        /** The schema's props, assembled one by one when its kind is known by then. */
+        @Override
+        public ElementSink elementsOf(String key, List<Member> before) {
+            String kind = EarlyProps.kindBefore(before);
+            if (!"props".equals(key) || kind == null) {
+                return null;
+            }
+            early = new EarlyProps(assembler, kind, JsonSchemaReader::basePropByName);
+            return early;
+        }
+
+        /**
+         * Each function text of the file, parsed: the props of a large file name the same few helpers, and parsing
+         * one takes a parser of its own.
+         */
+        private final Map<String, JsFunction> functions = new HashMap<>();
 
         /** {@code {"function": "() => new Date()"}} is that function. */
         @Override
@@ -83,33 +111,48 @@ public final class JsonSchemaReader implements SchemaReader {
                 throw new SchemaException(file, source.get().position(),
                         "\"function\" must hold the function's JavaScript source as a string.");
             }
-            return function(file, text.value(), text.position());
+            return function(text.value(), text.position());
         }
 
         /** A base prop's name in {@code props}, and a helper's name as {@code db} or {@code zod}. */
         @Override
         public JsValue property(String key, JsValue value) {
-            if ("props".equals(key) && value instanceof JsArray array) {
+            if ("props".equals(key) && value instanceof JsArray array && (early == null || !early.standFor(array))) {
                 List<JsValue> elements = new ArrayList<>();
                 for (JsValue element : array.elements()) {
-                    elements.add(element instanceof JsString name ? spreadOf(name) : element);
+                    elements.add(basePropByName(element));
                 }
                 return new JsArray(List.copyOf(elements), array.position());
             }
             if (value instanceof JsString string && ("db".equals(key) || "zod".equals(key))) {
-                return function(file, "(prop) => " + string.value() + "(prop)", string.position());
+                return function("(prop) => " + string.value() + "(prop)", string.position());
             }
             return value;
         }
+
+        /** The function with this JavaScript source, written at {@code position}. */
+        private JsFunction function(String source, SourcePosition position) {
+            JsFunction parsed = functions.get(source);
+            if (parsed == null) {
+                parsed = parseFunction(file, source, position);
+                functions.put(source, parsed);
+            }
+            return new JsFunction(parsed.parameters(), parsed.source(), parsed.firstCall(), parsed.constructs(),
+                    position);
+        }
     }
 
-    /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}. */
-    private static JsObject spreadOf(JsString name) {
+    /** {@code "baseSchemaId"} in props means {@code { ...baseSchemaId }}; any other element stands for itself. */
+    private static JsValue basePropByName(JsValue element) {
+        if (!(element instanceof JsString name)) {
+            return element;
+        }
         JsValue reference = new JsValue.JsIdentifier(name.value(), name.position());
         return new JsObject(List.of(new JsValue.Spread(reference, name.position())), name.position());
     }
 
-    private static JsFunction function(Path file, String source, SourcePosition position) {
+    /** Parses a function's source, reporting a problem at {@code position}, where the JSON file writes it. */
+    private static JsFunction parseFunction(Path file, String source, SourcePosition position) {
         JsValue value;
         try {
             value = ModuleParser.parseValue(file, source);
@@ -119,7 +162,6 @@ public final class JsonSchemaReader implements SchemaReader {
         if (!(value instanceof JsFunction function)) {
             throw new SchemaException(file, position, "\"" + source + "\" is not a function; write e.g. \"() => new Date()\".");
         }
-        return new JsFunction(function.parameters(), function.source(), function.firstCall(), function.constructs(),
-                position);
+        return function;
     }
 }

@@ -54,6 +54,13 @@ final class SchemaAssembler {
     private final Function<String, Optional<JsValue>> constants;
     /** The names being replaced by their constants, innermost last: a name met again here refers to itself. */
     private final Deque<String> unfolding = new ArrayDeque<>();
+    /**
+     * One instance of each function and each list of strings the file writes: props repeat {@code (prop) =>
+     * dbVarChar(prop)} and {@code view: ['public']} again and again, and a large schema keeps its props until they
+     * are checked.
+     */
+    private final Map<String, Optional<FunctionSource>> functions = new HashMap<>();
+    private final Map<List<String>, List<String>> stringLists = new HashMap<>();
 
     /**
      * @param file the file being read, for messages
@@ -65,6 +72,14 @@ final class SchemaAssembler {
     }
 
     Schema assemble(JsObject root, Map<String, Object> exports) {
+        return assemble(root, exports, null);
+    }
+
+    /**
+     * @param early the props as assembled while the file was parsed, when they were; null when not
+     * @throws EarlyProps.Unusable when the early props were assembled for another kind of schema
+     */
+    Schema assemble(JsObject root, Map<String, Object> exports, EarlyProps early) {
         Map<String, Attribute> attributes = flatten(root);
         String kind = optionalString(attributes, "kind", () -> "Schema kind is not a string.");
         String label = kind == null ? "Schema" : "Schema " + kind;
@@ -76,7 +91,9 @@ final class SchemaAssembler {
 
         List<Prop> props = null;
         Attribute propsAttribute = attributes.get("props");
-        if (propsAttribute != null) {
+        if (propsAttribute != null && early != null && early.standFor(propsAttribute.value())) {
+            props = early.props(kind);
+        } else if (propsAttribute != null) {
             if (!(propsAttribute.value() instanceof JsArray array)) {
                 throw error(propsAttribute.position(), label + " props is not an array.");
             }
@@ -86,10 +103,11 @@ final class SchemaAssembler {
             }
         }
         return new Schema(kind, tableName, owner, props == null ? null : List.copyOf(props), renamedFrom,
-                exports, file, positions(root, attributes));
+                exports, file, positions(root, List.copyOf(attributes.keySet()), attributes));
     }
 
-    private Prop prop(String kind, int index, JsValue element) {
+    /** The prop written as the element at {@code index} of the props of a schema of this kind. */
+    Prop prop(String kind, int index, JsValue element) {
         String where = kind + ".props[" + index + "]";
         JsObject object = asObject(element, where);
         Map<String, Attribute> attributes = flatten(object);
@@ -122,6 +140,7 @@ final class SchemaAssembler {
                 extra.put(key, toJava(attribute.value()));
             }
         });
+        List<String> present = sharedList(List.copyOf(attributes.keySet())); // props of one shape write the same keys
 
         return new Prop(name, type, required,
                 defaultOf(attributes.get("default"), path),
@@ -137,11 +156,11 @@ final class SchemaAssembler {
                         () -> path + ".uniqueQualifiers values must be strings."),
                 strings(attributes.get("view"), () -> path + ".view must be an array.", () -> path + ".view roles must be strings."),
                 strings(attributes.get("edit"), () -> path + ".edit must be an array.", () -> path + ".edit roles must be strings."),
-                Collections.unmodifiableMap(flags),
+                compactCopy(flags),
                 Optional.ofNullable(optionalString(attributes, "renamedFrom", () -> path + ".renamedFrom must be a string.")),
-                Collections.unmodifiableMap(extra),
-                List.copyOf(attributes.keySet()),
-                positions(object, attributes));
+                compactCopy(extra),
+                present,
+                positions(object, present, attributes));
     }
 
     // --- attribute kinds ---------------------------------------------------------------------------------
@@ -155,14 +174,15 @@ final class SchemaAssembler {
             return PropDefault.UNDEFINED;
         }
         if (value instanceof JsFunction function) {
+            String source = functionSource(function).orElseThrow().source();
             if (function.constructs().filter("Date"::equals).isPresent()) {
-                return new PropDefault.Now(function.source());
+                return new PropDefault.Now(source);
             }
             String callee = function.firstCall().map(name -> name.substring(name.lastIndexOf('.') + 1)).orElse("");
             if (UUID_GENERATORS.contains(callee)) {
-                return new PropDefault.NewUuid(function.source());
+                return new PropDefault.NewUuid(source);
             }
-            return new PropDefault.Computed(function.source());
+            return new PropDefault.Computed(source);
         }
         if (value instanceof JsIdentifier || value instanceof JsExpression) {
             throw error(attribute.position(), path + ".default is " + value.describe()
@@ -177,7 +197,7 @@ final class SchemaAssembler {
             return Optional.empty();
         }
         if (attribute.value() instanceof JsFunction function) {
-            return Optional.of(new FunctionSource(function.source(), function.firstCall()));
+            return functionSource(function);
         }
         throw error(attribute.position(), message.get());
     }
@@ -245,7 +265,7 @@ final class SchemaAssembler {
             }
             values.add(string.value());
         }
-        return List.copyOf(values);
+        return sharedList(List.copyOf(values));
     }
 
     private List<String> optionalStrings(Map<String, Attribute> attributes, String key, Supplier<String> message) {
@@ -385,7 +405,7 @@ final class SchemaAssembler {
             return unfold(value, () -> toJava(resolved));
         }
         if (value instanceof JsFunction function) {
-            return new FunctionSource(function.source(), function.firstCall());
+            return functionSource(function).orElseThrow();
         }
         if (value instanceof JsIdentifier identifier) {
             return identifier.name();
@@ -396,12 +416,38 @@ final class SchemaAssembler {
         return toJava(value); // the literal operand of a spread, which must be an object
     }
 
-    /** Looked up, never walked: a compact map, since every prop of a large schema keeps one until it is checked. */
-    private static Map<String, SourcePosition> positions(JsObject object, Map<String, Attribute> attributes) {
-        Map<String, SourcePosition> positions = new HashMap<>();
-        positions.put("", object.position());
-        attributes.forEach((key, attribute) -> positions.put(key, attribute.position()));
-        return Map.copyOf(positions);
+    /** The instance of this list of strings the file's props share. */
+    private List<String> sharedList(List<String> list) {
+        List<String> known = stringLists.putIfAbsent(list, list);
+        return known == null ? list : known;
+    }
+
+    /** The function as its source, never empty; the same instance for the same text (which gives the same callee). */
+    private Optional<FunctionSource> functionSource(JsFunction function) {
+        return functions.computeIfAbsent(function.source(),
+                source -> Optional.of(new FunctionSource(source, function.firstCall())));
+    }
+
+    /** Where the object and each of its attributes (named by {@code keys}, in order) start. */
+    private static Map<String, SourcePosition> positions(JsObject object, List<String> keys,
+            Map<String, Attribute> attributes) {
+        return new AttributePositions(object.position(), keys,
+                attributes.values().stream().map(Attribute::position).toList());
+    }
+
+    /**
+     * An unmodifiable copy in the same order. Most props have no extra attributes and one flag or none, and every prop
+     * keeps its maps until it is checked: an empty or single-entry map is one small object, not a linked table.
+     */
+    private static <V> Map<String, V> compactCopy(Map<String, V> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        if (map.size() == 1) {
+            Map.Entry<String, V> only = map.entrySet().iterator().next();
+            return Collections.singletonMap(only.getKey(), only.getValue()); // an extra attribute may be null
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private SchemaException error(SourcePosition position, String problem) {

@@ -124,6 +124,20 @@ class JsonSchemaReaderTest {
     }
 
     @Test
+    void aKindWrittenAfterThePropsNamesThem() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new JsonSchemaReader().read(Path.of("Bad.json"),
+                "{\"props\": [\"baseSchemaId\",\n{\"type\": \"string\"}], \"kind\": \"Bad\"}"));
+        assertEquals("Bad.json:2: Bad.props[1].name must be a string.", e.getMessage());
+    }
+
+    @Test
+    void theSchemasOwnProblemsComeBeforeThoseOfItsProps() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new JsonSchemaReader().read(Path.of("Bad.json"),
+                "{\"kind\": \"Bad\", \"props\": [{\"type\": \"string\"}],\n\"owner\": \"admin\"}"));
+        assertEquals("Bad.json:2: Schema Bad owner is not an array.", e.getMessage());
+    }
+
+    @Test
     void aFunctionThatIsNotJavaScriptIsReportedWhereItIsWritten() {
         SchemaException e = assertThrows(SchemaException.class, () -> new JsonSchemaReader().read(Path.of("Bad.json"),
                 "{\"kind\": \"Bad\", \"props\": [\n{\"name\": \"x\", \"default\": {\"function\": \"() => (\"}}]}"));

@@ -297,6 +297,61 @@ class MjsSchemaReaderTest {
                 + "expression x.y.", problem("default: { ...x.y }"));
     }
 
+    // Props are assembled as the parser reads them; what the file says further down still counts.
+
+    @Test
+    void aPropThatSpreadsAConstantDeclaredFurtherDownGetsIt() {
+        Schema schema = new MjsSchemaReader().read(FILE, "export const gadgetSchema = { kind: 'Gadget', props: [\n"
+                + "{ ...visible, type: 'string', name: 'title' }] };\nconst visible = { view: ['public'], edit: [] };");
+        assertEquals(List.of("public"), prop(schema, "title").view());
+    }
+
+    @Test
+    void aConstantDeclaredAgainFurtherDownIsTheOneAPropGets() {
+        Schema schema = new MjsSchemaReader().read(FILE, "const visible = { view: ['owner'] };\n"
+                + "export const gadgetSchema = { kind: 'Gadget', props: [{ ...visible, type: 'string', name: 'title' }] };\n"
+                + "const visible = { view: ['public'] };");
+        assertEquals(List.of("public"), prop(schema, "title").view());
+    }
+
+    @Test
+    void anExportThatSpreadsTheSchemaGetsItsProps() {
+        Schema schema = new MjsSchemaReader().read(FILE, "export const gadgetSchema = { kind: 'Gadget', props: "
+                + "[{ ...baseSchemaId }] };\nexport const copy = { ...gadgetSchema };");
+        List<?> props = (List<?>) ((Map<?, ?>) schema.exports().get("copy")).get("props");
+        assertEquals(List.of("id"), props.stream().map(p -> ((Map<?, ?>) p).get("name")).toList());
+        assertEquals(List.of("id"), schema.props().stream().map(Prop::name).toList());
+    }
+
+    @Test
+    void aKindWrittenAfterThePropsNamesThem() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = { props: [{ ...baseSchemaId },\n{ type: 'string' }], kind: 'Gadget' };"));
+        assertEquals("Gadget.mjs:2: Gadget.props[1].name must be a string.", e.getMessage());
+    }
+
+    @Test
+    void aKindThatASpreadAfterThePropsReplacesNamesThem() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "const other = { kind: 'Widget' };\n"
+                        + "export const gadgetSchema = { kind: 'Gadget', props: [{ type: 'string' }], ...other };"));
+        assertEquals("Gadget.mjs:2: Widget.props[0].name must be a string.", e.getMessage());
+    }
+
+    @Test
+    void theSchemasOwnProblemsComeBeforeThoseOfItsProps() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = {\n kind: 'Gadget',\n props: [{ type: 'string' }],\n owner: 'admin' };"));
+        assertEquals("Gadget.mjs:4: Schema Gadget owner is not an array.", e.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorAfterTheProps() {
+        SchemaException e = assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
+                "export const gadgetSchema = { kind: 'Gadget', props: [{ type: 'string' }] };\nexport const x = [1 2];"));
+        assertEquals(2, e.position().line());
+    }
+
     private static String problem(String attribute) {
         return assertThrows(SchemaException.class, () -> new MjsSchemaReader().read(FILE,
                 "export const gadgetSchema = { kind: 'Gadget', props: [\n{ type: 'string', name: 'title', " + attribute

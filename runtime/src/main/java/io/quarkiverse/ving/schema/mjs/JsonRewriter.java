@@ -1,6 +1,9 @@
 package io.quarkiverse.ving.schema.mjs;
 
+import java.util.List;
+
 import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
+import io.quarkiverse.ving.schema.mjs.JsValue.Member;
 
 /**
  * Replaces values of a JSON document as the parser makes them, innermost first, so that a reader with notations of
@@ -20,5 +23,16 @@ public interface JsonRewriter {
     /** What stands in place of the value of the property {@code key} (the value already rewritten). */
     default JsValue property(String key, JsValue value) {
         return value;
+    }
+
+    /**
+     * Asked when the value of a property of the document's outermost object starts with an array.
+     *
+     * @param key the property's key
+     * @param before the object's members before the property
+     * @return what takes the array's elements, or null to keep them in the value tree
+     */
+    default ElementSink elementsOf(String key, List<Member> before) {
+        return null;
     }
 }

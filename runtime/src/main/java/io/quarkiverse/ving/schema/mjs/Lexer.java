@@ -41,9 +41,15 @@ public final class Lexer {
 
     private final Path file;
     private final String text;
-    private final int[] lineStarts;
-    /** The line of the last token made: tokens come in text order, so finding the next one's line is a step or two. */
-    private int tokenLine;
+    /** Where each line starts, made only when asked for a position out of order (a message, a template literal). */
+    private int[] lineStarts;
+    /**
+     * Lines are counted as tokens come, in text order, up to {@code countedTo}: the 0-based line there and the offset
+     * that line starts at. A large file's text is then read once, not once more beforehand to find its lines.
+     */
+    private int countedTo;
+    private int countedLine;
+    private int countedLineStart;
     private int pos;
     /** The last token produced; decides whether a {@code /} is a regex or a division. */
     private Token previous;
@@ -53,7 +59,6 @@ public final class Lexer {
     public Lexer(Path file, String text) {
         this.file = file;
         this.text = text;
-        this.lineStarts = lineStarts(text);
     }
 
     /** Every token of the text, ending with one {@link TokenKind#EOF}. */
@@ -80,6 +85,9 @@ public final class Lexer {
 
     /** The 0-based line of an offset: a binary search of the line starts. */
     private int lineIndexOf(int offset) {
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text);
+        }
         int low = 0;
         int high = lineStarts.length - 1;
         while (low < high) {
@@ -404,23 +412,30 @@ public final class Lexer {
     }
 
     private Token token(TokenKind kind, String punctuator, int start, String escapedValue, boolean newline) {
-        int line = tokenLine(start);
-        return new Token(kind, text, punctuator, escapedValue, start, pos, line + 1, start - lineStarts[line] + 1,
-                newline);
+        if (start < countedTo) {
+            // only a template literal starts before the tokens of its substitutions, which were made first
+            SourcePosition position = positionAt(start);
+            return new Token(kind, text, punctuator, escapedValue, start, pos, position.line(), position.column(),
+                    newline);
+        }
+        countLinesTo(start);
+        return new Token(kind, text, punctuator, escapedValue, start, pos, countedLine + 1,
+                start - countedLineStart + 1, newline);
     }
 
-    /**
-     * The 0-based line of a token's start, moving on from the last token's line. Only a template literal starts
-     * before the tokens of its substitutions, which were made first; it is looked up.
-     */
-    private int tokenLine(int start) {
-        if (start < lineStarts[tokenLine]) {
-            return lineIndexOf(start);
+    /** Counts the line breaks from where counting stopped up to {@code offset}, as {@link #lineStarts} does. */
+    private void countLinesTo(int offset) {
+        for (int i = countedTo; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue; // \r\n is one line break, counted at the \n
+            }
+            if (isLineTerminator(c)) {
+                countedLine++;
+                countedLineStart = i + 1;
+            }
         }
-        while (tokenLine + 1 < lineStarts.length && lineStarts[tokenLine + 1] <= start) {
-            tokenLine++;
-        }
-        return tokenLine;
+        countedTo = offset;
     }
 
     private SchemaException error(int offset, String message) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,10 @@ public final class ModuleParser {
     /** Where the text not yet checked for strict JSON's white space starts. */
     private int jsonGapStart;
     private JsonRewriter jsonRewriter = JsonRewriter.NONE;
+    private ModuleListener listener = ModuleListener.NONE;
+    /** The top-level declaration whose value is being read, else null; and whether {@code export} stands before it. */
+    private String declaring;
+    private boolean declaringExported;
     /** How many arrays and objects enclose the current token. */
     private int nesting;
     /** One instance of each property name and short string value (see {@link #shared}). */
@@ -92,7 +97,14 @@ public final class ModuleParser {
 
     /** Parses an ES module: its imports and its top-level constants. */
     public static JsModule parseModule(Path file, String text) {
-        return new ModuleParser(file, text, false).module();
+        return parseModule(file, text, ModuleListener.NONE);
+    }
+
+    /** {@link #parseModule(Path, String)}, telling the listener of each declaration as it is read. */
+    public static JsModule parseModule(Path file, String text, ModuleListener listener) {
+        ModuleParser parser = new ModuleParser(file, text, false);
+        parser.listener = listener;
+        return parser.module();
     }
 
     /**
@@ -118,7 +130,7 @@ public final class ModuleParser {
     public static JsValue parseJson(Path file, String text, JsonRewriter rewriter) {
         ModuleParser parser = new ModuleParser(file, text, true);
         parser.jsonRewriter = rewriter;
-        JsValue value = parser.jsonValue();
+        JsValue value = parser.jsonValue(null);
         Token rest = parser.peek();
         if (rest.kind() != TokenKind.EOF) {
             throw parser.error(rest, "Unexpected " + rest.describe() + " after the JSON value — expected end of file");
@@ -207,7 +219,9 @@ public final class ModuleParser {
             declarations(declarations, true);
         } else if (next.isWord("default")) {
             index++;
-            declarations.add(new Declaration("default", value(true, STATEMENT_END), true, next.position()));
+            Declaration declaration = new Declaration("default", value(true, STATEMENT_END), true, next.position());
+            declarations.add(declaration);
+            listener.declared(declaration);
             endStatement();
         } else if (next.is("{")) {
             exportList(exportedNames);
@@ -250,8 +264,13 @@ public final class ModuleParser {
         do {
             Token name = peek();
             String identifier = expectName("a name after '" + keyword + "'");
+            declaring = identifier;
+            declaringExported = exported;
             JsValue value = accept("=") ? value(true, STATEMENT_END) : new JsUndefined(name.position());
-            declarations.add(new Declaration(identifier, value, exported, name.position()));
+            declaring = null;
+            Declaration declaration = new Declaration(identifier, value, exported, name.position());
+            declarations.add(declaration);
+            listener.declared(declaration);
         } while (accept(","));
         endStatement();
     }
@@ -300,9 +319,14 @@ public final class ModuleParser {
      * JavaScript would insert a semicolon). {@code expected} names what may follow it, for errors.
      */
     private JsValue value(boolean statementLevel, String expected) {
+        return value(statementLevel, expected, null);
+    }
+
+    /** {@link #value(boolean, String)}; an array literal's elements go to {@code sink} when it is not null. */
+    private JsValue value(boolean statementLevel, String expected, ElementSink sink) {
         int start = index;
         Token first = peek();
-        JsValue simple = simpleValue(statementLevel, expected);
+        JsValue simple = simpleValue(statementLevel, expected, sink);
         if (simple == null) {
             index = start; // simpleValue looks at most one token ahead before it gives up
             return expression(statementLevel, expected);
@@ -317,7 +341,7 @@ public final class ModuleParser {
     }
 
     /** A literal, array, object, name or function; null when the value can only be an expression. */
-    private JsValue simpleValue(boolean statementLevel, String expected) {
+    private JsValue simpleValue(boolean statementLevel, String expected, ElementSink sink) {
         Token token = peek();
         switch (token.kind()) {
             case STRING:
@@ -328,7 +352,7 @@ public final class ModuleParser {
                 return new JsNumber(numberValue(token.text()), token.text(), token.position());
             case PUNCTUATOR:
                 if (token.is("[")) {
-                    return array();
+                    return array(sink);
                 } else if (token.is("{")) {
                     return object();
                 } else if (token.is("(") && isArrowAt(index)) {
@@ -368,18 +392,24 @@ public final class ModuleParser {
         };
     }
 
-    private JsArray array() {
+    /** An array literal; its elements go to {@code sink}, when not null, instead of into the array. */
+    private JsValue array(ElementSink sink) {
         Token open = advance();
         enterNesting(open);
         List<JsValue> elements = new ArrayList<>();
         while (!accept("]")) {
-            elements.add(value(false, "',' or ']'"));
+            JsValue element = value(false, "',' or ']'");
+            if (sink == null) {
+                elements.add(element);
+            } else {
+                sink.element(element);
+            }
             if (!accept(",") && !peek().is("]")) {
                 throw unexpected(peek(), "',' or ']'");
             }
         }
         nesting--;
-        return new JsArray(List.copyOf(elements), open.position());
+        return sink == null ? new JsArray(List.copyOf(elements), open.position()) : sink.end(open.position());
     }
 
     private JsObject object() {
@@ -388,7 +418,7 @@ public final class ModuleParser {
         List<Member> members = new ArrayList<>();
         while (!accept("}")) {
             Token first = peek();
-            members.add(accept("...") ? new Spread(value(false, "',' or '}'"), first.position()) : property());
+            members.add(accept("...") ? new Spread(value(false, "',' or '}'"), first.position()) : property(members));
             if (!accept(",") && !peek().is("}")) {
                 throw unexpected(peek(), "',' or '}'");
             }
@@ -405,8 +435,8 @@ public final class ModuleParser {
         }
     }
 
-    /** {@code key: value}, shorthand {@code key}, or method {@code key(args) { … }}. */
-    private Property property() {
+    /** {@code key: value}, shorthand {@code key}, or method {@code key(args) { … }}; {@code before} are the members before it. */
+    private Property property(List<Member> before) {
         Token key = advance();
         String name = shared(switch (key.kind()) {
             case IDENTIFIER -> key.text();
@@ -424,7 +454,11 @@ public final class ModuleParser {
             return new Property(name, function(key, parameters, bodyStart), key.position());
         }
         expect(":", "':' after property name '" + name + "'");
-        return new Property(name, value(false, "',' or '}'"), key.position());
+        // only the object a top-level declaration is initialised with offers its arrays to the listener
+        ElementSink sink = nesting == 1 && declaring != null && peek().is("[")
+                ? listener.elementsOf(declaring, declaringExported, name, Collections.unmodifiableList(before))
+                : null;
+        return new Property(name, value(false, "',' or '}'", sink), key.position());
     }
 
     /** {@code (a, b) => …}, {@code a => …}, {@code async (a) => …}. */
@@ -620,7 +654,8 @@ public final class ModuleParser {
 
     // ---- strict JSON ----
 
-    private JsValue jsonValue() {
+    /** A JSON value; an array's elements go to {@code sink} when it is not null. */
+    private JsValue jsonValue(ElementSink sink) {
         Token token = advance();
         switch (token.kind()) {
             case STRING:
@@ -630,7 +665,7 @@ public final class ModuleParser {
             case PUNCTUATOR:
                 if (token.is("{") || token.is("[")) {
                     enterNesting(token);
-                    JsValue nested = token.is("{") ? jsonRewriter.object(jsonObject(token)) : jsonArray(token);
+                    JsValue nested = token.is("{") ? jsonRewriter.object(jsonObject(token)) : jsonArray(token, sink);
                     nesting--;
                     return nested;
                 } else if (token.is("-") && peek().kind() == TokenKind.NUMBER && peek().start() == token.end()) {
@@ -679,7 +714,11 @@ public final class ModuleParser {
                 throw error(colon,
                         "Expected ':' after the property name " + key.text() + ", found " + colon.describe());
             }
-            members.add(new Property(name, jsonRewriter.property(name, jsonValue()), key.position()));
+            // only the outermost object offers its arrays to the rewriter
+            ElementSink sink = nesting == 1 && peek().is("[")
+                    ? jsonRewriter.elementsOf(name, Collections.unmodifiableList(members))
+                    : null;
+            members.add(new Property(name, jsonRewriter.property(name, jsonValue(sink)), key.position()));
             Token next = advance();
             if (next.is("}")) {
                 return new JsObject(List.copyOf(members), open.position());
@@ -689,19 +728,25 @@ public final class ModuleParser {
         }
     }
 
-    private JsArray jsonArray(Token open) {
+    /** A JSON array; its elements go to {@code sink}, when not null, instead of into the array. */
+    private JsValue jsonArray(Token open, ElementSink sink) {
         List<JsValue> elements = new ArrayList<>();
         if (accept("]")) {
-            return new JsArray(List.copyOf(elements), open.position());
+            return sink == null ? new JsArray(List.copyOf(elements), open.position()) : sink.end(open.position());
         }
         while (true) {
             if (peek().is("]")) {
                 throw trailingComma(tokens.get(index - 1));
             }
-            elements.add(jsonValue());
+            JsValue element = jsonValue(null);
+            if (sink == null) {
+                elements.add(element);
+            } else {
+                sink.element(element);
+            }
             Token next = advance();
             if (next.is("]")) {
-                return new JsArray(List.copyOf(elements), open.position());
+                return sink == null ? new JsArray(List.copyOf(elements), open.position()) : sink.end(open.position());
             } else if (!next.is(",")) {
                 throw error(next, "Expected ',' or ']' after an array element, found " + next.describe());
             }
@@ -714,22 +759,24 @@ public final class ModuleParser {
 
     /** The string's value, after checking what JavaScript accepts but JSON does not. */
     private String jsonString(Token token) {
-        String raw = token.text();
-        if (raw.charAt(0) != '"') {
+        // checked where it stands in the file, rather than in a copy of its text made for each string only to look at
+        int start = token.start();
+        int end = token.end();
+        if (text.charAt(start) != '"') {
             throw error(token, "Strings in JSON must use double quotes, found " + token.describe());
         }
-        for (int i = 1; i < raw.length() - 1; i++) {
-            char c = raw.charAt(i);
+        for (int i = start + 1; i < end - 1; i++) {
+            char c = text.charAt(i);
             if (c < ' ') {
-                throw new SchemaException(file, lexer.positionAt(token.start() + i),
+                throw new SchemaException(file, lexer.positionAt(i),
                         String.format("Control character U+%04X must be escaped in a JSON string", (int) c));
             }
             if (c == '\\') {
-                char escaped = raw.charAt(++i);
+                char escaped = text.charAt(++i);
                 boolean valid = "\"\\/bfnrt".indexOf(escaped) >= 0
-                        || escaped == 'u' && i + 4 < raw.length() && isHex(raw.substring(i + 1, i + 5));
+                        || escaped == 'u' && i + 4 < end && isHex(text.substring(i + 1, i + 5));
                 if (!valid) {
-                    throw new SchemaException(file, lexer.positionAt(token.start() + i - 1),
+                    throw new SchemaException(file, lexer.positionAt(i - 1),
                             "Invalid escape '\\" + escaped + "' in a JSON string");
                 }
             }

@@ -36,6 +36,10 @@ public final class StrictUtf8 {
      * @param onBadByte the exception to throw, given the first bad byte
      */
     public static String decode(byte[] bytes, Function<BadByte, ? extends RuntimeException> onBadByte) {
+        if (isAscii(bytes)) {
+            // ASCII is UTF-8 as it stands: no decoder, and no buffer of two bytes a character for a large file
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -50,5 +54,14 @@ public final class StrictUtf8 {
             throw onBadByte.apply(new BadByte(offset, bytes[offset] & 0xFF, out.flip().toString()));
         }
         return out.flip().toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -152,6 +152,19 @@ class LexerTest {
     }
 
     @Test
+    void linesCountedAsTokensComeAgreeWithThePositionOfAnyOffset() {
+        // line breaks inside comments, a string's line continuation, a template, CR LF, CR alone and U+2028
+        String text = "a /*\r\n*/ 'x\\\ny' \u2028 b\r`t\n${\rc}` // d\n\re";
+        Lexer lexer = new Lexer(Path.of("T.mjs"), text);
+        List<Token> tokens = lexer.tokenize();
+        assertEquals(List.of("a", "'x\\\ny'", "b", "`t\n${\rc}`", "e", ""), tokens.stream().map(Token::text).toList());
+        for (Token token : tokens) {
+            assertEquals(lexer.positionAt(token.start()), token.position(), token.text());
+        }
+        assertEquals(new SourcePosition(9, 1), tokens.get(4).position());
+    }
+
+    @Test
     void positionsAreOneBasedAndHandleCrLf() {
         List<Token> tokens = lex("a\r\n  b\rc\n\td");
         assertEquals(new SourcePosition(1, 1), tokens.get(0).position());
