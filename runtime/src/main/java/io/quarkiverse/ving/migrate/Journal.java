@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsonReader;
 import io.quarkiverse.ving.json.JsonWriter;
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.JsLiterals;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
 
 /**
  * {@code meta/_journal.json}: the ordered list of a folder's migrations. drizzle-kit's migrator reads only this
@@ -82,8 +81,8 @@ public record Journal(List<Entry> entries) {
     public static Journal read(Path file, String text) {
         Object json;
         try {
-            json = JsLiterals.toJava(ModuleParser.parseJson(file, text), other -> other);
-        } catch (SchemaException e) {
+            json = JsonReader.read(file, text);
+        } catch (JsSyntaxException e) {
             throw new MigrationException((Path) null, "Not a valid journal: " + e.getMessage(), e);
         }
         if (!(json instanceof Map<?, ?> map) || !"mysql".equals(map.get("dialect")) || !(map.get("entries") instanceof List<?> list)) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.quarkiverse.ving.schema.mjs.StrictUtf8;
+import io.quarkiverse.ving.js.StrictUtf8;
 
 /**
  * A drizzle-kit migrations folder: {@code NNNN_tag.sql} files, {@code meta/_journal.json} and one

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsonReader;
 import io.quarkiverse.ving.json.JsonWriter;
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.JsLiterals;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
 import io.quarkiverse.ving.table.ColumnType;
@@ -146,8 +145,8 @@ public final class SnapshotJson {
     public static Snapshot read(Path file, String text) {
         Map<String, Object> json;
         try {
-            json = object(JsLiterals.toJava(ModuleParser.parseJson(file, text), other -> other), file, "the snapshot");
-        } catch (SchemaException e) {
+            json = object(JsonReader.read(file, text), file, "the snapshot");
+        } catch (JsSyntaxException e) {
             throw new MigrationException((Path) null, "Not a valid snapshot: " + e.getMessage(), e);
         }
         String version = String.valueOf(json.get("version"));

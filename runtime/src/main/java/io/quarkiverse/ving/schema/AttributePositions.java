@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * Where each attribute of a prop or schema starts in its file, and under the key {@code ""} where the prop or schema

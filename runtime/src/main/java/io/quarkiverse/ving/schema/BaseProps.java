@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.ving.schema.mjs.JsModule;
-import io.quarkiverse.ving.schema.mjs.JsValue;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
+import io.quarkiverse.ving.js.JsModule;
+import io.quarkiverse.ving.js.JsValue;
+import io.quarkiverse.ving.js.ModuleParser;
 
 /**
  * ving's three base props, which schema files spread into their props ({@code { ...baseSchemaId }}).

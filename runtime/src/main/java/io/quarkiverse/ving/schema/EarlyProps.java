@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-import io.quarkiverse.ving.schema.mjs.ElementSink;
-import io.quarkiverse.ving.schema.mjs.JsValue;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
-import io.quarkiverse.ving.schema.mjs.JsValue.Property;
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.ElementSink;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsString;
+import io.quarkiverse.ving.js.JsValue.Member;
+import io.quarkiverse.ving.js.JsValue.Property;
+import io.quarkiverse.ving.js.JsValue;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * A schema's props, each assembled as soon as the parser has read it rather than once the whole file is parsed. A

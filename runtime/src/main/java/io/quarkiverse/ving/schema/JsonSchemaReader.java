@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.ving.schema.mjs.ElementSink;
-import io.quarkiverse.ving.schema.mjs.JsValue;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
-import io.quarkiverse.ving.schema.mjs.JsValue.Property;
-import io.quarkiverse.ving.schema.mjs.JsonRewriter;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.ElementSink;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsFunction;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.JsValue.JsString;
+import io.quarkiverse.ving.js.JsValue.Member;
+import io.quarkiverse.ving.js.JsValue.Property;
+import io.quarkiverse.ving.js.JsValue;
+import io.quarkiverse.ving.js.JsonRewriter;
+import io.quarkiverse.ving.js.ModuleParser;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * Reads the JSON form of a ving schema: the same attribute names as ving's {@code .mjs} files, with three
@@ -48,7 +49,12 @@ public final class JsonSchemaReader implements SchemaReader {
     public Schema read(Path file, String text) {
         SchemaAssembler assembler = new SchemaAssembler(file, BaseProps::named);
         Notations notations = new Notations(file, assembler);
-        JsValue root = ModuleParser.parseJson(file, text, notations);
+        JsValue root;
+        try {
+            root = ModuleParser.parseJson(file, text, notations);
+        } catch (JsSyntaxException e) {
+            throw new SchemaException(e);
+        }
         if (!(root instanceof JsObject schema)) {
             throw new SchemaException(file, root.position(),
                     "A JSON schema is an object ({\"kind\": …, \"tableName\": …, \"props\": […]}), not " + root.describe() + ".");
@@ -156,7 +162,7 @@ public final class JsonSchemaReader implements SchemaReader {
         JsValue value;
         try {
             value = ModuleParser.parseValue(file, source);
-        } catch (SchemaException e) {
+        } catch (JsSyntaxException e) {
             throw new SchemaException(file, position, "The function " + source + " is not valid JavaScript: " + e.problem());
         }
         if (!(value instanceof JsFunction function)) {

@@ -11,13 +11,14 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import io.quarkiverse.ving.schema.mjs.ElementSink;
-import io.quarkiverse.ving.schema.mjs.JsModule;
-import io.quarkiverse.ving.schema.mjs.JsModule.Declaration;
-import io.quarkiverse.ving.schema.mjs.JsValue;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
-import io.quarkiverse.ving.schema.mjs.ModuleListener;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
+import io.quarkiverse.ving.js.ElementSink;
+import io.quarkiverse.ving.js.JsModule.Declaration;
+import io.quarkiverse.ving.js.JsModule;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsValue.Member;
+import io.quarkiverse.ving.js.JsValue;
+import io.quarkiverse.ving.js.ModuleListener;
+import io.quarkiverse.ving.js.ModuleParser;
 
 /**
  * Reads ving's own schema files ({@code User.mjs}) as ving writes them: the schema is the exported
@@ -38,12 +39,16 @@ public final class MjsSchemaReader implements SchemaReader {
 
     @Override
     public Schema read(Path file, String text) {
-        EarlyPropsListener listener = new EarlyPropsListener(file);
-        JsModule module = ModuleParser.parseModule(file, text, listener);
         try {
-            return read(module, listener);
-        } catch (EarlyProps.Unusable e) {
-            return read(ModuleParser.parseModule(file, text), null);
+            EarlyPropsListener listener = new EarlyPropsListener(file);
+            JsModule module = ModuleParser.parseModule(file, text, listener);
+            try {
+                return read(module, listener);
+            } catch (EarlyProps.Unusable e) {
+                return read(ModuleParser.parseModule(file, text), null);
+            }
+        } catch (JsSyntaxException e) {
+            throw new SchemaException(e);
         }
     }
 

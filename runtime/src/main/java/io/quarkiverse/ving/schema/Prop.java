@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * One entry of a schema's {@code props}: a field of the record and, unless virtual, a column.

@@ -14,19 +14,20 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.quarkiverse.ving.schema.mjs.JsLiterals;
-import io.quarkiverse.ving.schema.mjs.JsValue;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsBoolean;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsIdentifier;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.JsLiterals;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsBoolean;
+import io.quarkiverse.ving.js.JsValue.JsExpression;
+import io.quarkiverse.ving.js.JsValue.JsFunction;
+import io.quarkiverse.ving.js.JsValue.JsIdentifier;
+import io.quarkiverse.ving.js.JsValue.JsNumber;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.JsValue.JsString;
+import io.quarkiverse.ving.js.JsValue.JsUndefined;
+import io.quarkiverse.ving.js.JsValue;
+import io.quarkiverse.ving.js.ModuleParser;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * Turns the value tree of a schema file into a {@link Schema}. Both formats go through here, so an
@@ -393,8 +394,8 @@ final class SchemaAssembler {
     Object toJava(JsValue value) {
         try {
             return JsLiterals.toJava(value, this::nonLiteral);
-        } catch (SchemaException e) {
-            throw e.file() == null ? error(e.position(), e.problem()) : e;
+        } catch (JsSyntaxException e) { // a spread of something that is no object
+            throw error(e.position(), e.problem());
         }
     }
 

@@ -2,7 +2,8 @@ package io.quarkiverse.ving.schema;
 
 import java.nio.file.Path;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * A schema that cannot be read or is not valid. The message leads with where the problem is:
@@ -28,6 +29,11 @@ public class SchemaException extends RuntimeException {
 
     public SchemaException(Path file, SourcePosition position, String problem) {
         this(file, position, DEFAULT_CODE, problem);
+    }
+
+    /** A schema file that is not the JavaScript or JSON it must be. */
+    public SchemaException(JsSyntaxException syntax) {
+        this(syntax.file(), syntax.position(), syntax.problem());
     }
 
     private static String locate(Path file, SourcePosition position) {

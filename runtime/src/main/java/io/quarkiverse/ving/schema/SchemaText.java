@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import io.quarkiverse.ving.schema.mjs.Lexer;
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
-import io.quarkiverse.ving.schema.mjs.StrictUtf8;
+import io.quarkiverse.ving.js.Lexer;
+import io.quarkiverse.ving.js.SourcePosition;
+import io.quarkiverse.ving.js.StrictUtf8;
 
 /**
  * The text of a schema file, which must be UTF-8 (as ving's files and JSON are): a file that cannot be read, or that

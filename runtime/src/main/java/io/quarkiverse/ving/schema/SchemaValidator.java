@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.SourcePosition;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.KeyNames;
 import io.quarkiverse.ving.table.TableLimits;

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsonReader;
 import io.quarkiverse.ving.json.JsonWriter;
 import io.quarkiverse.ving.schema.Prop;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.JsLiterals;
-import io.quarkiverse.ving.schema.mjs.ModuleParser;
 
 /**
  * ving's column helpers ({@code dbVarChar}, {@code dbPk} …) and key rules: turns validated schemas into the
@@ -123,13 +123,10 @@ public final class TableMapper {
         }
         Object value;
         try {
-            value = JsLiterals.toJava(ModuleParser.parseValue(schema.file(), text), other -> {
-                throw new IllegalArgumentException(other.describe());
-            });
-        } catch (SchemaException | IllegalArgumentException e) {
-            String problem = e instanceof SchemaException schemaProblem ? schemaProblem.problem() : "it holds " + e.getMessage();
+            value = JsonReader.literal(schema.file(), text);
+        } catch (JsSyntaxException e) {
             throw new SchemaException(schema.file(), prop.positionOf("default"),
-                    schema.pathOf(prop) + ".default must be JSON text, such as '{}': " + problem + ".");
+                    schema.pathOf(prop) + ".default must be JSON text, such as '{}': " + e.problem() + ".");
         }
         return column.defaultTo(ColumnDefault.json(JsonWriter.compact(value)));
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /** A schema file must be UTF-8: anything else is a message naming the file, the line and the byte. */
 class SchemaTextTest {

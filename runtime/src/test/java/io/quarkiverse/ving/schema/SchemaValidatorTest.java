@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.mjs.SourcePosition;
+import io.quarkiverse.ving.js.SourcePosition;
 
 /**
  * Each test breaks one rule in an otherwise valid set of ving's own kinds (User, APIKey, S3File, CronJob) and checks

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.js.JsSyntaxException;
 
 /** Values nested deeper than {@link ModuleParser#MAX_NESTING} are a message, not a StackOverflowError. */
 class NestingTest {
@@ -21,12 +21,12 @@ class NestingTest {
     void mjsArraysAndObjectsMayNest256Deep() {
         assertInstanceOf(JsValue.JsArray.class, ModuleParser.parseModule(MJS, "export const a = " + arrays(256) + ";").constants()
                 .get(0).value());
-        SchemaException arrays = assertThrows(SchemaException.class,
+        JsSyntaxException arrays = assertThrows(JsSyntaxException.class,
                 () -> ModuleParser.parseModule(MJS, "export const a =\n" + arrays(257) + ";"));
         assertEquals(TOO_DEEP, arrays.problem());
         assertEquals(new SourcePosition(2, 257), arrays.position(), "the 257th bracket");
         assertEquals("Widget.mjs:2: " + TOO_DEEP, arrays.getMessage());
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class,
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class,
                 () -> ModuleParser.parseModule(MJS, "export const a = " + objects(257) + ";")).problem());
     }
 
@@ -34,28 +34,28 @@ class NestingTest {
     void jsonArraysAndObjectsMayNest256Deep() {
         ModuleParser.parseJson(JSON, arrays(256));
         ModuleParser.parseJson(JSON, jsonObjects(256));
-        SchemaException objects = assertThrows(SchemaException.class, () -> ModuleParser.parseJson(JSON, jsonObjects(257)));
+        JsSyntaxException objects = assertThrows(JsSyntaxException.class, () -> ModuleParser.parseJson(JSON, jsonObjects(257)));
         assertEquals(TOO_DEEP, objects.problem());
         assertEquals(new SourcePosition(1, 1 + 5 * 256), objects.position());
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class, () -> ModuleParser.parseJson(JSON, arrays(257))).problem());
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class, () -> ModuleParser.parseJson(JSON, arrays(257))).problem());
     }
 
     @Test
     void aHundredThousandLevelsAreAMessage() {
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class,
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class,
                 () -> ModuleParser.parseModule(MJS, "export const a = " + arrays(100_000) + ";")).problem());
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class,
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class,
                 () -> ModuleParser.parseModule(MJS, "export const a = " + objects(100_000) + ";")).problem());
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class, () -> ModuleParser.parseJson(JSON, arrays(100_000)))
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class, () -> ModuleParser.parseJson(JSON, arrays(100_000)))
                 .problem());
-        assertEquals(TOO_DEEP, assertThrows(SchemaException.class, () -> ModuleParser.parseJson(JSON, jsonObjects(100_000)))
+        assertEquals(TOO_DEEP, assertThrows(JsSyntaxException.class, () -> ModuleParser.parseJson(JSON, jsonObjects(100_000)))
                 .problem());
     }
 
     @Test
     void templatesNestedInTheirSubstitutionsAreCappedToo() {
         new Lexer(MJS, templates(256)).tokenize();
-        SchemaException e = assertThrows(SchemaException.class, () -> new Lexer(MJS, templates(100_000)).tokenize());
+        JsSyntaxException e = assertThrows(JsSyntaxException.class, () -> new Lexer(MJS, templates(100_000)).tokenize());
         assertEquals("Template literals are nested more than 256 deep here", e.problem());
     }
 

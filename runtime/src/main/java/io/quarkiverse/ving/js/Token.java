@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 /**
  * One token of a schema file, as produced by {@link Lexer}.

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -14,22 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.JsModule.Declaration;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsBoolean;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsIdentifier;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNull;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
-import io.quarkiverse.ving.schema.mjs.JsValue.Property;
-import io.quarkiverse.ving.schema.mjs.JsValue.Spread;
-import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
+import io.quarkiverse.ving.js.JsModule.Declaration;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsBoolean;
+import io.quarkiverse.ving.js.JsValue.JsExpression;
+import io.quarkiverse.ving.js.JsValue.JsFunction;
+import io.quarkiverse.ving.js.JsValue.JsIdentifier;
+import io.quarkiverse.ving.js.JsValue.JsNull;
+import io.quarkiverse.ving.js.JsValue.JsNumber;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.JsValue.JsString;
+import io.quarkiverse.ving.js.JsValue.JsUndefined;
+import io.quarkiverse.ving.js.JsValue.Member;
+import io.quarkiverse.ving.js.JsValue.Property;
+import io.quarkiverse.ving.js.JsValue.Spread;
+import io.quarkiverse.ving.js.Token.TokenKind;
 
 /**
  * Reads a schema module (or a JSON file) into {@link JsValue}s. Literals, arrays, objects, names and functions
@@ -753,7 +752,7 @@ public final class ModuleParser {
         }
     }
 
-    private SchemaException trailingComma(Token comma) {
+    private JsSyntaxException trailingComma(Token comma) {
         return error(comma, "Trailing comma is not allowed in JSON");
     }
 
@@ -768,7 +767,7 @@ public final class ModuleParser {
         for (int i = start + 1; i < end - 1; i++) {
             char c = text.charAt(i);
             if (c < ' ') {
-                throw new SchemaException(file, lexer.positionAt(i),
+                throw new JsSyntaxException(file, lexer.positionAt(i),
                         String.format("Control character U+%04X must be escaped in a JSON string", (int) c));
             }
             if (c == '\\') {
@@ -776,7 +775,7 @@ public final class ModuleParser {
                 boolean valid = "\"\\/bfnrt".indexOf(escaped) >= 0
                         || escaped == 'u' && i + 4 < end && isHex(text.substring(i + 1, i + 5));
                 if (!valid) {
-                    throw new SchemaException(file, lexer.positionAt(i - 1),
+                    throw new JsSyntaxException(file, lexer.positionAt(i - 1),
                             "Invalid escape '\\" + escaped + "' in a JSON string");
                 }
             }
@@ -846,7 +845,7 @@ public final class ModuleParser {
             String problem = c == '/' ? "Comments are not allowed in JSON"
                     : String.format("Unexpected character U+%04X — JSON allows only spaces, tabs and line breaks"
                             + " between values", (int) c);
-            throw new SchemaException(file, lexer.positionAt(i), problem);
+            throw new JsSyntaxException(file, lexer.positionAt(i), problem);
         }
         jsonGapStart = token.end();
     }
@@ -984,11 +983,11 @@ public final class ModuleParser {
         return advance().text();
     }
 
-    private SchemaException unexpected(Token found, String expected) {
+    private JsSyntaxException unexpected(Token found, String expected) {
         return error(found, "Unexpected " + found.describe() + " — expected " + expected);
     }
 
-    private SchemaException error(Token token, String message) {
-        return new SchemaException(file, token.position(), message);
+    private JsSyntaxException error(Token token, String message) {
+        return new JsSyntaxException(file, token.position(), message);
     }
 }

@@ -1,9 +1,9 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.util.List;
 
-import io.quarkiverse.ving.schema.mjs.JsModule.Declaration;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
+import io.quarkiverse.ving.js.JsModule.Declaration;
+import io.quarkiverse.ving.js.JsValue.Member;
 
 /**
  * Follows the parse of a module as it goes, for a reader that wants to act before the whole file is parsed.

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,20 +15,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.JsModule.Declaration;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsBoolean;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsIdentifier;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNull;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsNumber;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsString;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsUndefined;
-import io.quarkiverse.ving.schema.mjs.JsValue.Property;
-import io.quarkiverse.ving.schema.mjs.JsValue.Spread;
+import io.quarkiverse.ving.js.JsModule.Declaration;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsBoolean;
+import io.quarkiverse.ving.js.JsValue.JsExpression;
+import io.quarkiverse.ving.js.JsValue.JsFunction;
+import io.quarkiverse.ving.js.JsValue.JsIdentifier;
+import io.quarkiverse.ving.js.JsValue.JsNull;
+import io.quarkiverse.ving.js.JsValue.JsNumber;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.JsValue.JsString;
+import io.quarkiverse.ving.js.JsValue.JsUndefined;
+import io.quarkiverse.ving.js.JsValue.Property;
+import io.quarkiverse.ving.js.JsValue.Spread;
 
 class ModuleParserTest {
 
@@ -77,8 +77,8 @@ class ModuleParserTest {
         return assertInstanceOf(JsExpression.class, value(valueText)).source();
     }
 
-    private static SchemaException moduleError(String text) {
-        return assertThrows(SchemaException.class, () -> module(text));
+    private static JsSyntaxException moduleError(String text) {
+        return assertThrows(JsSyntaxException.class, () -> module(text));
     }
 
     private static JsValue get(JsValue object, String key) {
@@ -286,7 +286,7 @@ class ModuleParserTest {
 
         @Test
         void missingSemicolonOnOneLine() {
-            SchemaException e = moduleError("const a = 1 const b = 2");
+            JsSyntaxException e = moduleError("const a = 1 const b = 2");
             assertEquals("Unexpected 'const' — expected ';' or a new line", e.problem());
             assertEquals(new SourcePosition(1, 13), e.position());
         }
@@ -306,7 +306,7 @@ class ModuleParserTest {
 
         @Test
         void messagesLeadWithFileAndLine() {
-            SchemaException e = moduleError("const a = [\n  1,\n  ,\n]");
+            JsSyntaxException e = moduleError("const a = [\n  1,\n  ,\n]");
             assertEquals("ving/schema/widget.mjs:3: Unexpected ',' — expected a value", e.getMessage());
             assertEquals(new SourcePosition(3, 3), e.position());
             assertEquals(FILE, e.file());
@@ -314,7 +314,7 @@ class ModuleParserTest {
 
         @Test
         void lexerErrorsComeThrough() {
-            SchemaException e = moduleError("const a = 'open\n");
+            JsSyntaxException e = moduleError("const a = 'open\n");
             assertEquals("Unterminated string literal: missing closing '", e.problem());
             assertEquals(1, e.position().line());
         }
@@ -392,14 +392,14 @@ class ModuleParserTest {
         @Test
         void valueErrors() {
             assertEquals("Unexpected ',' — expected a value", moduleError("const x = [1,,2]").problem());
-            SchemaException missingComma = moduleError("const x = {\n  a: 1\n  b: 2\n}");
+            JsSyntaxException missingComma = moduleError("const x = {\n  a: 1\n  b: 2\n}");
             assertEquals("Unexpected 'b' — expected ',' or '}'", missingComma.problem());
             assertEquals(3, missingComma.position().line());
             assertEquals("Unexpected '2' — expected ',' or ']'", moduleError("const x = [1 2]").problem());
             assertEquals("Unexpected '=' — expected ':' after property name 'a'", moduleError("const x = { a = 1 }").problem());
             assertEquals("Unexpected '[' — expected a property name", moduleError("const x = { [k]: 1 }").problem());
             assertEquals("Unexpected ')' — expected ',' or ']'", moduleError("const x = [1, 2)").problem());
-            SchemaException unclosed = moduleError("const x = {\n  a: f(1,\n");
+            JsSyntaxException unclosed = moduleError("const x = {\n  a: f(1,\n");
             assertEquals("Unexpected end of file — expected ')' to close '(' at line 2", unclosed.problem());
             assertEquals(3, unclosed.position().line());
             assertEquals("Unexpected ']' — expected ')' to close '(' at line 1",
@@ -499,8 +499,8 @@ class ModuleParserTest {
             return ModuleParser.parseJson(Path.of("package.json"), text);
         }
 
-        private SchemaException jsonError(String text) {
-            return assertThrows(SchemaException.class, () -> json(text));
+        private JsSyntaxException jsonError(String text) {
+            return assertThrows(JsSyntaxException.class, () -> json(text));
         }
 
         @Test
@@ -532,7 +532,7 @@ class ModuleParserTest {
 
         @Test
         void commentsAreRejected() {
-            SchemaException e = jsonError("{\n  \"a\": 1 // note\n}");
+            JsSyntaxException e = jsonError("{\n  \"a\": 1 // note\n}");
             assertEquals("Comments are not allowed in JSON", e.problem());
             assertEquals(new SourcePosition(2, 10), e.position());
             assertEquals("package.json:2: Comments are not allowed in JSON", e.getMessage());
@@ -541,7 +541,7 @@ class ModuleParserTest {
 
         @Test
         void aKeyWrittenTwiceInOneObjectIsRejected() {
-            SchemaException e = jsonError("{\n  \"a\": {\"a\": 1},\n  \"b\": 2,\n  \"a\": 3\n}");
+            JsSyntaxException e = jsonError("{\n  \"a\": {\"a\": 1},\n  \"b\": 2,\n  \"a\": 3\n}");
             assertEquals("Duplicate key \"a\" (first on line 2): a JSON reader would keep only the last value; remove one",
                     e.problem());
             assertEquals(new SourcePosition(4, 3), e.position());
@@ -555,7 +555,7 @@ class ModuleParserTest {
 
         @Test
         void trailingCommasAreRejected() {
-            SchemaException object = jsonError("{\n  \"a\": 1,\n}");
+            JsSyntaxException object = jsonError("{\n  \"a\": 1,\n}");
             assertEquals("Trailing comma is not allowed in JSON", object.problem());
             assertEquals(new SourcePosition(2, 9), object.position());
             assertEquals("Trailing comma is not allowed in JSON", jsonError("[1, 2,]").problem());
@@ -563,7 +563,7 @@ class ModuleParserTest {
 
         @Test
         void keysMustBeDoubleQuotedStrings() {
-            SchemaException e = jsonError("{\"a\": 1, b: 2}");
+            JsSyntaxException e = jsonError("{\"a\": 1, b: 2}");
             assertEquals("Expected '\"' to start a property name, found 'b'", e.problem());
             assertEquals("Expected '\"' to start a property name, found '1'", jsonError("{1: 2}").problem());
             assertEquals("Strings in JSON must use double quotes, found 'a'", jsonError("{'a': 1}").problem());
@@ -601,7 +601,7 @@ class ModuleParserTest {
 
         @Test
         void stringsFollowRfc8259() {
-            SchemaException tab = jsonError("\n\"a\tb\"");
+            JsSyntaxException tab = jsonError("\n\"a\tb\"");
             assertEquals("Control character U+0009 must be escaped in a JSON string", tab.problem());
             assertEquals(new SourcePosition(2, 3), tab.position());
             assertEquals("Invalid escape '\\x' in a JSON string", jsonError("\"\\x41\"").problem());

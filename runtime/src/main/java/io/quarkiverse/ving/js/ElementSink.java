@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 /**
  * Takes the elements of one array literal as the parser finishes each, instead of the value tree keeping them. A reader

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
+import io.quarkiverse.ving.js.JsSyntaxException;
+import io.quarkiverse.ving.js.Token.TokenKind;
 
 class LexerTest {
 
@@ -32,8 +32,8 @@ class LexerTest {
         return lex(text).stream().map(Token::kind).toList();
     }
 
-    private static SchemaException error(String text) {
-        return assertThrows(SchemaException.class, () -> lex(text));
+    private static JsSyntaxException error(String text) {
+        return assertThrows(JsSyntaxException.class, () -> lex(text));
     }
 
     @Test
@@ -184,7 +184,7 @@ class LexerTest {
 
     @Test
     void unterminatedStringReportsItsStart() {
-        SchemaException e = error("x = 1\ny = 'abc\nz");
+        JsSyntaxException e = error("x = 1\ny = 'abc\nz");
         assertEquals("Unterminated string literal: missing closing '", e.problem());
         assertEquals(new SourcePosition(2, 5), e.position());
         assertEquals("ving/schema/widget.mjs:2: Unterminated string literal: missing closing '", e.getMessage());
@@ -193,14 +193,14 @@ class LexerTest {
 
     @Test
     void unterminatedCommentReportsItsStart() {
-        SchemaException e = error("a\n  /* never closed\n\n");
+        JsSyntaxException e = error("a\n  /* never closed\n\n");
         assertEquals("Unterminated comment: '/*' has no closing '*/'", e.problem());
         assertEquals(new SourcePosition(2, 3), e.position());
     }
 
     @Test
     void unterminatedTemplateReportsItsStart() {
-        SchemaException e = error("a\nb = `x${ `inner` ");
+        JsSyntaxException e = error("a\nb = `x${ `inner` ");
         assertEquals("Unterminated template literal: missing closing `", e.problem());
         assertEquals(new SourcePosition(2, 5), e.position());
         assertEquals(2, error("a\nb = `abc").position().line());
@@ -208,14 +208,14 @@ class LexerTest {
 
     @Test
     void unterminatedRegexReportsItsStart() {
-        SchemaException e = error("\nf(/[a/]\n)");
+        JsSyntaxException e = error("\nf(/[a/]\n)");
         assertEquals("Unterminated regular expression: missing closing /", e.problem());
         assertEquals(new SourcePosition(2, 3), e.position());
     }
 
     @Test
     void unexpectedCharacter() {
-        SchemaException e = error("a\n  @decorator");
+        JsSyntaxException e = error("a\n  @decorator");
         assertEquals("Unexpected character '@'", e.problem());
         assertEquals(new SourcePosition(2, 3), e.position());
         assertEquals("Unexpected character U+0001", error("\u0001").problem());

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.mjs.JsValue.JsArray;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsExpression;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsFunction;
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
+import io.quarkiverse.ving.js.JsValue.JsArray;
+import io.quarkiverse.ving.js.JsValue.JsExpression;
+import io.quarkiverse.ving.js.JsValue.JsFunction;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.Token.TokenKind;
 
 /** Tokens are lexed as the parser reaches them and let go behind it, and a long file parses as a short one does. */
 class TokenWindowTest {

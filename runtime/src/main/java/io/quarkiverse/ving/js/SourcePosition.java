@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 /**
  * Where a token or value starts in a schema file: 1-based line and column.

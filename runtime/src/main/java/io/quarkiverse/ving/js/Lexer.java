@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,8 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import io.quarkiverse.ving.schema.SchemaException;
-import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
+import io.quarkiverse.ving.js.Token.TokenKind;
 
 /**
  * Splits the text of a schema file (JavaScript module or JSON) into {@link Token}s. Comments and white
@@ -438,8 +437,8 @@ public final class Lexer {
         countedTo = offset;
     }
 
-    private SchemaException error(int offset, String message) {
-        return new SchemaException(file, positionAt(offset), message);
+    private JsSyntaxException error(int offset, String message) {
+        return new JsSyntaxException(file, positionAt(offset), message);
     }
 
     /** The character at {@code index}, or NUL past the end (which matches no case). */

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import io.quarkiverse.ving.schema.SchemaException;
 
 /**
  * Converts a value tree to plain Java: String, Long (integers) or Double, Boolean, null, List, Map (in
@@ -22,7 +20,7 @@ public final class JsLiterals {
      * @param value the value to convert
      * @param other converts what is not a literal (identifiers, functions, expressions, and the operand of
      *        an object spread, which must come back as a Map)
-     * @throws SchemaException without a file, for a spread whose operand does not come back as a Map
+     * @throws JsSyntaxException without a file, for a spread whose operand does not come back as a Map
      */
     public static Object toJava(JsValue value, Function<JsValue, Object> other) {
         if (value instanceof JsValue.JsString string) {
@@ -52,7 +50,7 @@ public final class JsLiterals {
                     spread.forEach((key, entry) -> map.put(String.valueOf(key), entry));
                 } else {
                     // the caller knows the file and puts it in
-                    throw new SchemaException(null, member.position(), "A spread here must be of an object, written "
+                    throw new JsSyntaxException(null, member.position(), "A spread here must be of an object, written "
                             + "here or in a constant of this file, not " + ((JsValue.Spread) member).value().describe() + ".");
                 }
             }

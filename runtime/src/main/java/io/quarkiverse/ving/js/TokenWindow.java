@@ -1,10 +1,10 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
-import io.quarkiverse.ving.schema.mjs.Token.TokenKind;
+import io.quarkiverse.ving.js.Token.TokenKind;
 
 /**
  * The tokens of a file as the parser reaches them: lexed when first asked for, and let go once the parser is past them

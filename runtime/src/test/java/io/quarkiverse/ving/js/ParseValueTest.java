@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.js.JsSyntaxException;
 
 /** {@link ModuleParser#parseValue}: one JavaScript value on its own. */
 class ParseValueTest {
@@ -33,7 +33,7 @@ class ParseValueTest {
 
     @Test
     void textAfterTheValueIsAnError() {
-        SchemaException e = assertThrows(SchemaException.class, () -> ModuleParser.parseValue(FILE, "{}, {}"));
+        JsSyntaxException e = assertThrows(JsSyntaxException.class, () -> ModuleParser.parseValue(FILE, "{}, {}"));
         assertEquals("X.json:1: Unexpected ',' after the value — expected its end", e.getMessage());
     }
 }

@@ -1,9 +1,9 @@
-package io.quarkiverse.ving.schema.mjs;
+package io.quarkiverse.ving.js;
 
 import java.util.List;
 
-import io.quarkiverse.ving.schema.mjs.JsValue.JsObject;
-import io.quarkiverse.ving.schema.mjs.JsValue.Member;
+import io.quarkiverse.ving.js.JsValue.JsObject;
+import io.quarkiverse.ving.js.JsValue.Member;
 
 /**
  * Replaces values of a JSON document as the parser makes them, innermost first, so that a reader with notations of
