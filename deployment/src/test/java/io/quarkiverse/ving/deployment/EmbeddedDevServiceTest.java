@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.Condition;
 import io.quarkiverse.ving.sql.QueryFailedException;
 import io.quarkiverse.ving.sql.Row;
@@ -38,7 +39,6 @@ import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.sql.WriteResult;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.SchemaDirectory;
-import io.quarkiverse.ving.table.TableMapper;
+import io.quarkiverse.ving.schema.TableMapper;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.json.JsonWriter;
+import io.quarkiverse.ving.schema.HelperDefaults;
 import io.quarkiverse.ving.schema.Prop;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.ForeignKey;
-import io.quarkiverse.ving.table.HelperDefaults;
 import io.quarkiverse.ving.table.KeyNames;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkiverse.ving.table.UniqueKey;
 
 /**

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import io.quarkiverse.ving.schema.Prop;
 import io.quarkiverse.ving.schema.PropDefault;
 import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * Writes ving's record layer for each kind: the record class ({@code User}, typed getters and setters over ving's

@@ -12,14 +12,14 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.table.DdlWriter;
 
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ForeignKey;
 import io.quarkiverse.ving.table.Index;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 import io.quarkiverse.ving.table.UniqueKey;
 
 /**

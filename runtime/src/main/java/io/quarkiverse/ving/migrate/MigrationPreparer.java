@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.quarkiverse.ving.schema.Schema;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * {@code ving drizzle --prepare}: compares the schemas with the newest snapshot of the migrations folder and writes

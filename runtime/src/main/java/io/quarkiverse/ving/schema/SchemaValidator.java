@@ -22,7 +22,6 @@ import io.quarkiverse.ving.js.SourcePosition;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.KeyNames;
 import io.quarkiverse.ving.table.TableLimits;
-import io.quarkiverse.ving.table.TableMapper;
 
 /**
  * Checks a set of ving schemas as ving's {@code ving/schema/validator.mjs} does, with ving's messages and codes,

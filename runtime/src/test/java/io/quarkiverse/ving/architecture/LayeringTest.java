@@ -1,6 +1,8 @@
 package io.quarkiverse.ving.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,8 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers, checked on the compiled classes: the plain-Java layers (schema, table, migrate, codegen, json) use no
- * framework, the reactive layers (sql, record) no container, and nothing below the Quarkus glue reaches up into it.
+ * The layers of docs/architecture.md, checked on the compiled classes: each uses only those below it, no two packages
+ * depend on each other, the plain-Java layers (js, json, table, schema, migrate, codegen) use no framework, the
+ * reactive layers (sql, record) no container, and nothing below the Quarkus glue reaches up into it.
  */
 @AnalyzeClasses(packages = "io.quarkiverse.ving", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -18,8 +21,32 @@ class LayeringTest {
     private static final String[] FRAMEWORK = { "io.quarkus..", "io.vertx..", "io.smallrye..", "org.eclipse.microprofile..",
             "jakarta.enterprise..", "jakarta.inject..", "org.jboss.logging.." };
 
-    private static final String[] PLAIN_JAVA = { "io.quarkiverse.ving.schema..", "io.quarkiverse.ving.table..",
-            "io.quarkiverse.ving.migrate..", "io.quarkiverse.ving.codegen..", "io.quarkiverse.ving.json.." };
+    private static final String[] PLAIN_JAVA = { "io.quarkiverse.ving.js..", "io.quarkiverse.ving.json..",
+            "io.quarkiverse.ving.table..", "io.quarkiverse.ving.schema..", "io.quarkiverse.ving.migrate..",
+            "io.quarkiverse.ving.codegen.." };
+
+    @ArchTest
+    static final ArchRule eachLayerUsesOnlyTheLayersBelow = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("json").definedBy("io.quarkiverse.ving.json..")
+            .layer("js").definedBy("io.quarkiverse.ving.js..")
+            .layer("table").definedBy("io.quarkiverse.ving.table..")
+            .layer("schema").definedBy("io.quarkiverse.ving.schema..")
+            .layer("migrate").definedBy("io.quarkiverse.ving.migrate..")
+            .layer("codegen").definedBy("io.quarkiverse.ving.codegen..")
+            .layer("sql").definedBy("io.quarkiverse.ving.sql..")
+            .layer("record").definedBy("io.quarkiverse.ving.record..")
+            .layer("glue").definedBy("io.quarkiverse.ving.runtime..")
+            .whereLayer("glue").mayNotBeAccessedByAnyLayer()
+            .whereLayer("record").mayOnlyBeAccessedByLayers("glue")
+            .whereLayer("sql").mayOnlyBeAccessedByLayers("record", "glue")
+            .whereLayer("migrate").mayOnlyBeAccessedByLayers("glue")
+            .whereLayer("codegen").mayOnlyBeAccessedByLayers("glue")
+            .whereLayer("schema").mayOnlyBeAccessedByLayers("migrate", "codegen", "record", "glue")
+            .whereLayer("table").mayOnlyBeAccessedByLayers("schema", "migrate", "codegen", "sql", "record", "glue")
+            .whereLayer("js").mayOnlyBeAccessedByLayers("schema", "migrate", "codegen");
+
+    @ArchTest
+    static final ArchRule noTwoPackagesDependOnEachOther = slices().matching("io.quarkiverse.ving.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule plainJavaLayersUseNoFramework = noClasses().that().resideInAnyPackage(PLAIN_JAVA)

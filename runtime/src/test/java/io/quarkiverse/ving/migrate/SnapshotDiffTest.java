@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.ving.schema.MjsSchemaReader;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.DdlWriter;
-import io.quarkiverse.ving.table.TableMapper;
 
 /** The SQL of a change between two sets of schemas, asserted as text. */
 class SnapshotDiffTest {

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 
 /** Snapshots as drizzle-kit writes them, checked against the snapshot the real drizzle-kit wrote. */
 class SnapshotJsonTest {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.ving.table.DdlWriter;
-import io.quarkiverse.ving.table.TableMapper;
 
 /** The JSON form: the same attributes as ving's files, with JSON's notations for what JSON cannot write. */
 class JsonSchemaReaderTest {

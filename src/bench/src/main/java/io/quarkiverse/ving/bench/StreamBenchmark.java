@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
-import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.schema.SchemaDirectory;
+import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.VingDb;
+import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
-import io.quarkiverse.ving.table.TableMapper;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
 import io.vertx.mutiny.sqlclient.Pool;

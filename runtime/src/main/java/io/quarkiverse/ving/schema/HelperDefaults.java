@@ -1,7 +1,4 @@
-package io.quarkiverse.ving.table;
-
-import io.quarkiverse.ving.schema.Prop;
-import io.quarkiverse.ving.schema.PropDefault;
+package io.quarkiverse.ving.schema;
 
 /**
  * ving's {@code stringDefault}, {@code booleanDefault} and {@code numberDefault} as its column helpers call them

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.table;
+package io.quarkiverse.ving.schema;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,9 +11,14 @@ import java.util.stream.Collectors;
 import io.quarkiverse.ving.js.JsSyntaxException;
 import io.quarkiverse.ving.js.JsonReader;
 import io.quarkiverse.ving.json.JsonWriter;
-import io.quarkiverse.ving.schema.Prop;
-import io.quarkiverse.ving.schema.Schema;
-import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.table.Column;
+import io.quarkiverse.ving.table.ColumnDefault;
+import io.quarkiverse.ving.table.ColumnType;
+import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.Index;
+import io.quarkiverse.ving.table.KeyNames;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.UniqueKey;
 
 /**
  * ving's column helpers ({@code dbVarChar}, {@code dbPk} …) and key rules: turns validated schemas into the

@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.table;
+package io.quarkiverse.ving.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,10 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.DdlWriter;
-import io.quarkiverse.ving.schema.MjsSchemaReader;
-import io.quarkiverse.ving.schema.Schema;
-import io.quarkiverse.ving.schema.SchemaException;
+import io.quarkiverse.ving.table.ForeignKey;
+import io.quarkiverse.ving.table.KeyNames;
+import io.quarkiverse.ving.table.Table;
+import io.quarkiverse.ving.table.UniqueKey;
 
 /** Every column helper of ving to the column drizzle-kit creates for it, and every key rule. */
 class TableMapperTest {
