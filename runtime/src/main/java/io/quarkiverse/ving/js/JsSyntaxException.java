@@ -13,17 +13,10 @@ public class JsSyntaxException extends RuntimeException {
     private final String problem;
 
     public JsSyntaxException(Path file, SourcePosition position, String problem) {
-        super(locate(file, position) + problem);
+        super(SourcePosition.prefix(file, position) + problem);
         this.file = file;
         this.position = position;
         this.problem = problem;
-    }
-
-    private static String locate(Path file, SourcePosition position) {
-        if (file == null) {
-            return position == null ? "" : "line " + position.line() + ": ";
-        }
-        return position == null ? file + ": " : file + ":" + position.line() + ": ";
     }
 
     /** The file the text came from, or null when it came from elsewhere. */

@@ -20,7 +20,7 @@ public class SchemaException extends RuntimeException {
     private final int code;
 
     public SchemaException(Path file, SourcePosition position, int code, String problem) {
-        super(locate(file, position) + problem);
+        super(SourcePosition.prefix(file, position) + problem);
         this.file = file;
         this.position = position;
         this.problem = problem;
@@ -34,13 +34,6 @@ public class SchemaException extends RuntimeException {
     /** A schema file that is not the JavaScript or JSON it must be. */
     public SchemaException(JsSyntaxException syntax) {
         this(syntax.file(), syntax.position(), syntax.problem());
-    }
-
-    private static String locate(Path file, SourcePosition position) {
-        if (file == null) {
-            return position == null ? "" : "line " + position.line() + ": ";
-        }
-        return position == null ? file + ": " : file + ":" + position.line() + ": ";
     }
 
     /** The file the problem is in, or null when the schema did not come from a file. */
