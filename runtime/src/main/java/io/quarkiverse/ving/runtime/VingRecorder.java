@@ -56,12 +56,10 @@ public class VingRecorder {
     public void checkConnectionSetting() {
         Config config = ConfigProvider.getConfig();
         Optional<String> value = config.getOptionalValue(VingMysql.VARIABLE, String.class);
-        if (value.isPresent() && VingMysqlConfigSourceFactory.mapped(config)) {
-            return; // parsed and mapped at configuration
-        }
         try {
-            // refused at configuration (or set but empty): parsed again, on this failing path only, for the reason
-            VingMysql.from(value);
+            // a value the configuration mapped was parsed there; one it refused is parsed again here, for the reason;
+            // a variable set but empty is refused either way
+            VingMysql.from(value.filter(setting -> !VingMysqlConfigSourceFactory.mapped(config)));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), Set.of(VingMysql.VARIABLE));
         }
