@@ -11,10 +11,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.graalvm.nativeimage.ImageInfo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.connection.JdbcPool;
+import io.quarkiverse.ving.connection.QueryLog;
+import io.quarkiverse.ving.connection.VingMysql;
 import io.quarkiverse.ving.embedded.EmbeddedMariaDb;
-import io.quarkiverse.ving.sql.JdbcPool;
-import io.quarkiverse.ving.sql.QueryLog;
-import io.quarkiverse.ving.sql.VingMysql;
 
 /**
  * The database named by {@code VING_MYSQL}, as a small Agroal pool, and its statement log; without VING_MYSQL, the

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A container image as one of our Dockerfiles describes it, laid out in a directory without a container engine: the
@@ -87,7 +86,7 @@ final class ContainerImage {
             for (Path from : matches(context, source)) {
                 Path to = inImage(destination);
                 if (Files.isDirectory(from)) {
-                    copyTree(from, to);
+                    FileTrees.copy(from, to);
                 } else {
                     Path target = destination.endsWith("/") ? to.resolve(from.getFileName()) : to;
                     Files.createDirectories(target.getParent());
@@ -115,19 +114,6 @@ final class ContainerImage {
             throw new IOException("COPY source " + source + " matches nothing in the build context " + context);
         }
         return found;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     /** The Dockerfile's instructions, continuation lines joined and comments left out. */

@@ -309,11 +309,11 @@ class MalformedInputIT {
         cases.add(new Case("a missing folder (--status)", "--status", null, ExitCodes.BAD_INPUT,
                 List.of("elsewhere", "does not exist"), project -> project.write(project.root().resolve("args"), "elsewhere")));
         cases.add(up("a file given as the folder", ExitCodes.BAD_INPUT, List.of("migrations", "is a file"), project -> {
-            deleteTree(project.migrations());
+            FileTrees.delete(project.migrations());
             project.write(project.migrations(), "not a folder");
         }));
         cases.add(up("a dangling link as the folder", ExitCodes.BAD_INPUT, List.of("migrations", "symbolic link"), project -> {
-            deleteTree(project.migrations());
+            FileTrees.delete(project.migrations());
             Files.createSymbolicLink(project.migrations(), project.root().resolve("gone"));
         }));
         cases.add(up("a folder of .sql files without a journal", ExitCodes.BAD_INPUT, List.of("migrations", "_journal.json"),
@@ -334,7 +334,7 @@ class MalformedInputIT {
                 List.of("migrations/meta", "Not a directory"), project -> {
                     project.write(project.schemas().resolve("Gadget.json"), GADGET_JSON);
                     Files.delete(project.journal()); // the next migration is 0000 again
-                    deleteTree(project.migrations());
+                    FileTrees.delete(project.migrations());
                     project.write(project.migrations(), "a file where the folder goes");
                 }));
 
@@ -436,25 +436,8 @@ class MalformedInputIT {
 
     private static Project copyOfBase(String name) throws IOException {
         Path root = work.resolve("cases").resolve(name);
-        try (Stream<Path> files = Files.walk(base)) {
-            for (Path file : files.toList()) {
-                Path target = root.resolve(base.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        FileTrees.copy(base, root);
         return new Project(root);
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     /** Every file and link under the folder, with a hash of its content or its target. */

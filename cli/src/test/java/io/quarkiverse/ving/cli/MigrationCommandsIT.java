@@ -71,6 +71,17 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void logYesShowsEachStatementAsVingLogsIt() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        PackagedCli.Result up = PackagedCli.finish(ving.start(List.of("drizzle", "--migrations", migrations, "--up"),
+                Map.of("VING_MYSQL", "mysql://root@" + PackagedCli.HOST + "/ving_migration_commands_it?log=yes")));
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("{\"query\":\"CREATE TABLE `apikeys` ("), up.output());
+        PackagedCli.Result quiet = drizzle("--status");
+        assertFalse(quiet.output().contains("{\"query\""), quiet.output());
+    }
+
+    @Test
     void explainPrintsTheSqlAndWritesNothing() throws Exception {
         PackagedCli.Result result = drizzle("--prepare", "--explain");
         assertEquals(0, result.exitCode());

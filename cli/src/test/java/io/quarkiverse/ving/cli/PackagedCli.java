@@ -3,31 +3,26 @@ package io.quarkiverse.ving.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.ving.embedded.TestMariaDb;
+import io.quarkiverse.ving.embedded.TestDatabase;
 
 /**
  * The packaged {@code ving} command (target/quarkus-app, or the native executable with -Dnative) run as a process,
- * and a database of the test's own on the test server ({@link TestMariaDb}: VING_TEST_DB_HOST, 127.0.0.1:3306 or an
- * embedded MariaDB).
+ * and a database of the test's own ({@link TestDatabase}).
  */
 final class PackagedCli {
 
-    static final String HOST = TestMariaDb.host();
+    static final String HOST = TestDatabase.HOST;
 
-    private final String database;
+    private final TestDatabase database;
 
     PackagedCli(String database) {
-        this.database = database;
+        this.database = new TestDatabase(database);
     }
 
     /** What a finished run printed, and its exit status. */
@@ -35,7 +30,7 @@ final class PackagedCli {
     }
 
     Process start(List<String> arguments) throws IOException {
-        return start(arguments, Map.of("VING_MYSQL", "mysql://root@" + HOST + "/" + database));
+        return start(arguments, Map.of("VING_MYSQL", database.vingMysql()));
     }
 
     Process start(List<String> arguments, Map<String, String> environment) throws IOException {
@@ -62,7 +57,7 @@ final class PackagedCli {
     /** Any command line (one that wraps ving), with VING_MYSQL set to the test's database and these variables. */
     Result runWith(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Map<String, String> all = new HashMap<>(environment);
-        all.put("VING_MYSQL", "mysql://root@" + HOST + "/" + database);
+        all.put("VING_MYSQL", database.vingMysql());
         return finish(startProcess(command, all));
     }
 
@@ -92,36 +87,18 @@ final class PackagedCli {
     }
 
     void resetDatabase() throws SQLException {
-        dropDatabase();
-        server("create database " + database);
+        database.reset();
     }
 
-    void dropDatabase() throws SQLException {
-        server("drop database if exists " + database);
+    void dropDatabase() {
+        database.drop();
     }
 
     List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/" + database + "?user=root");
-                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
+        return database.query(sql);
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/" + database + "?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void server(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + "/?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        database.execute(sql);
     }
 }

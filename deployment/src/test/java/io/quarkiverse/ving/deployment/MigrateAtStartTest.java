@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -25,14 +26,14 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class MigrateAtStartTest {
 
-    private static final String HOST = TestServer.HOST;
+    private static final String HOST = TestDatabase.HOST;
     private static final String DATABASE = "ving_migrate_at_start_test";
     private static final String FOLDER = "../src/test/drizzle-kit/expected/migrations/";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root
-                    .addClass(TestServer.class)
+                    .addClass(TestApps.class)
                     .addAsResource(new File(FOLDER + "0000_init.sql"), "ving/migrations/0000_init.sql")
                     .addAsResource(new File(FOLDER + "meta/_journal.json"), "ving/migrations/meta/_journal.json")
                     .addAsResource(new File(FOLDER + "meta/0000_snapshot.json"), "ving/migrations/meta/0000_snapshot.json"))
@@ -40,8 +41,8 @@ class MigrateAtStartTest {
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
             .setBeforeAllCustomizer(() -> {
                 // before the application starts: an empty database of this test's own
-                TestServer.execute("drop database if exists " + DATABASE);
-                TestServer.execute("create database " + DATABASE);
+                TestDatabase.executeOnServer("drop database if exists " + DATABASE);
+                TestDatabase.executeOnServer("create database " + DATABASE);
             });
 
     @Inject
@@ -49,7 +50,7 @@ class MigrateAtStartTest {
 
     @AfterAll
     static void dropDatabase() {
-        TestServer.execute("drop database if exists " + DATABASE);
+        TestDatabase.executeOnServer("drop database if exists " + DATABASE);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
@@ -28,7 +29,7 @@ class ProjectReadOnceTest {
     private static final Logger SCHEMA_LOG = Logger.getLogger("io.quarkiverse.ving.schema");
 
     static {
-        TestServer.createEmpty(DATABASE);
+        TestApps.createEmpty(DATABASE);
         SCHEMA_LOG.setLevel(Level.FINE);
     }
 
@@ -36,14 +37,14 @@ class ProjectReadOnceTest {
     static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
                     .addClass(KindColumnsRoute.class)
-                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestServer.HOST + "/" + DATABASE + "\n"
+                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestDatabase.HOST + "/" + DATABASE + "\n"
                             + "quarkus.log.category.\"io.quarkiverse.ving.schema\".level=DEBUG\n"), "application.properties"))
             .setCodeGenSources("ving")
             .setLogRecordPredicate(record -> record.getLoggerName().startsWith("io.quarkiverse.ving"));
 
     @AfterAll
     static void dropDatabase() {
-        TestServer.execute("drop database if exists " + DATABASE);
+        TestDatabase.executeOnServer("drop database if exists " + DATABASE);
     }
 
     private static long reads() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.Row;
@@ -34,7 +35,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 /** {@code .iterator()}: a large result as a Multi, read as asked for, its connection released whatever happens. */
 class VingDbStreamTest {
 
-    private static final String HOST = TestServer.HOST;
+    private static final String HOST = TestDatabase.HOST;
     private static final String DATABASE = "ving_db_stream_test";
     private static final int ROWS = 200_000;
     private static final int NOTE_LENGTH = 500;
@@ -49,7 +50,7 @@ class VingDbStreamTest {
     private static final Column<String> NOTE = (Column<String>) CRONJOBS.column("note").orElseThrow();
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestServer.appOnOwnDatabase(DATABASE)
+    static final QuarkusUnitTest APP = TestApps.appOnOwnDatabase(DATABASE)
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true")
             // one connection: a stream that kept its connection would block the next one
             .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
@@ -135,7 +136,7 @@ class VingDbStreamTest {
                 .subscribe().withSubscriber(AssertSubscriber.create(1));
         try {
             subscriber.awaitItems(1);
-            TestServer.execute("kill connection " + streamingConnection());
+            TestDatabase.executeOnServer("kill connection " + streamingConnection());
             subscriber.request(Long.MAX_VALUE);
             subscriber.awaitFailure(Duration.ofSeconds(30));
         } finally {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.Condition;
@@ -47,7 +48,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class VingDbTest {
 
-    private static final String HOST = TestServer.HOST;
+    private static final String HOST = TestDatabase.HOST;
     private static final String DATABASE = "ving_db_test";
 
     /** The reference tables, as the generated classes hold them. */
@@ -82,7 +83,7 @@ class VingDbTest {
     private static final Column<LocalDateTime> LAST_RUN = column(CRONJOBS, "lastRunAt");
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestServer.appOnOwnDatabase(DATABASE)
+    static final QuarkusUnitTest APP = TestApps.appOnOwnDatabase(DATABASE)
             .overrideConfigKey("VING_MYSQL", "mysql://root@" + HOST + "/" + DATABASE + "?log=yes")
             .overrideConfigKey("quarkus.ving.migrate-at-start", "true");
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
@@ -28,25 +29,25 @@ class VingDevPushTest {
 
     static {
         // before the extension starts dev mode: an empty database of this test's own
-        TestServer.createEmpty(DATABASE);
+        TestApps.createEmpty(DATABASE);
     }
 
     @RegisterExtension
     static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
                     .addClass(KindColumnsRoute.class)
-                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestServer.HOST + "/" + DATABASE + "\n"),
+                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestDatabase.HOST + "/" + DATABASE + "\n"),
                             "application.properties"))
             .setCodeGenSources("ving");
 
     @AfterAll
     static void dropDatabase() {
-        TestServer.execute("drop database if exists " + DATABASE);
+        TestDatabase.executeOnServer("drop database if exists " + DATABASE);
     }
 
     private static List<String> columns() throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + TestServer.HOST + "/" + DATABASE + "?user=root");
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + TestDatabase.HOST + "/" + DATABASE + "?user=root");
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select column_name from information_schema.columns "
                         + "where table_schema = '" + DATABASE + "' and table_name = 'widgets' order by ordinal_position")) {

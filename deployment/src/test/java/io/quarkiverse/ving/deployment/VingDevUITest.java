@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 
@@ -34,13 +35,13 @@ class VingDevUITest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        TestServer.createEmpty(DATABASE);
+        TestApps.createEmpty(DATABASE);
     }
 
     @RegisterExtension
     static final QuarkusDevModeTest DEV = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
-                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestServer.HOST + "/" + DATABASE + "\n"),
+                    .addAsResource(new StringAsset("VING_MYSQL=mysql://root@" + TestDatabase.HOST + "/" + DATABASE + "\n"),
                             "application.properties"))
             .setCodeGenSources("ving");
 
@@ -49,7 +50,7 @@ class VingDevUITest {
 
     @AfterAll
     static void dropDatabase() {
-        TestServer.execute("drop database if exists " + DATABASE);
+        TestDatabase.executeOnServer("drop database if exists " + DATABASE);
     }
 
     @Test
@@ -101,25 +102,25 @@ class VingDevUITest {
             assertEquals("The schemas match the newest migration: nothing to prepare.", again.get("message").asText());
 
             // a database the migration has not reached: apply runs it
-            TestServer.execute("drop table " + DATABASE + ".widgets");
-            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
+            TestDatabase.executeOnServer("drop table " + DATABASE + ".widgets");
+            TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
             assertEquals("pending", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
             JsonNode applied = rpc.call(NAMESPACE + "_apply", Map.of());
             assertEquals("Applied 0000_widgets.", applied.get("message").asText(), applied::toPrettyString);
             assertEquals("applied", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
-            assertEquals(1, TestServer.count("select count(*) from information_schema.tables where table_schema = '"
+            assertEquals(1, TestDatabase.countOnServer("select count(*) from information_schema.tables where table_schema = '"
                     + DATABASE + "' and table_name = 'widgets'"));
 
             // pending, and the database already as the migration makes it (push): recorded, not run
-            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
+            TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
             JsonNode recorded = rpc.call(NAMESPACE + "_apply", Map.of());
             assertEquals("The dev database already had the changes of 0000_widgets (push): recorded as applied, not run.",
                     recorded.get("message").asText(), recorded::toPrettyString);
 
             // pending, and the database neither empty nor as the migration makes it: the server refuses the statement,
             // the page gets the migrator's message, nothing is thrown at it
-            TestServer.execute("delete from " + DATABASE + ".__drizzle_migrations");
-            TestServer.execute("alter table " + DATABASE + ".widgets drop column name");
+            TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
+            TestDatabase.executeOnServer("alter table " + DATABASE + ".widgets drop column name");
             JsonNode failed = rpc.call(NAMESPACE + "_apply", Map.of());
             assertFalse(failed.get("ok").asBoolean());
             assertTrue(failed.get("message").asText().contains("already exists"), failed::toPrettyString);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.runtime.VingRuntimeConfig;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -22,7 +23,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class VingMysqlParsedOnceTest {
 
     /** Held, so that the level set here stays: the configuration is built before the application's log settings apply. */
-    private static final Logger CONFIG_LOG = Logger.getLogger("io.quarkiverse.ving.sql.VingMysql");
+    private static final Logger CONFIG_LOG = Logger.getLogger("io.quarkiverse.ving.connection.VingMysql");
 
     static {
         CONFIG_LOG.setLevel(Level.FINE);
@@ -30,9 +31,9 @@ class VingMysqlParsedOnceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClass(TestServer.class))
+            .withApplicationRoot(root -> root.addClass(TestApps.class))
             // a database name of its own: the value is parsed once per process, and another test may have used another
-            .overrideConfigKey("VING_MYSQL", "mysql://root@" + TestServer.HOST + "/ving_parsed_once_test?log=yes")
+            .overrideConfigKey("VING_MYSQL", "mysql://root@" + TestDatabase.HOST + "/ving_parsed_once_test?log=yes")
             .overrideConfigKey("quarkus.ving.check-migrations", "off")
             .setLogRecordPredicate(record -> record.getLoggerName().startsWith("io.quarkiverse.ving"))
             // checked once the application has stopped. This test builds and starts the application in one process:

@@ -22,7 +22,7 @@ class VingReadinessTest {
     private static final String DATABASE = "ving_readiness_test";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestServer.appOnOwnDatabase(DATABASE);
+    static final QuarkusUnitTest APP = TestApps.appOnOwnDatabase(DATABASE);
 
     @Inject
     AgroalDataSource dataSource;

@@ -36,7 +36,7 @@ import ving.record.CronJobs;
  * -Xmx128m, see the pom), and a pool of one connection, so a stream that kept its connection would stall the next.
  */
 @QuarkusTest
-@WithTestResource(value = OwnDatabase.class, initArgs = {
+@WithTestResource(value = TestDatabaseResource.class, initArgs = {
         @ResourceArg(name = "database", value = "ving_it_find_all"),
         @ResourceArg(name = "quarkus.datasource.jdbc.max-size", value = "1"),
         @ResourceArg(name = "quarkus.datasource.jdbc.acquisition-timeout", value = "5s") })

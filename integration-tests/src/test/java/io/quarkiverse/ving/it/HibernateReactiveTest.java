@@ -28,7 +28,7 @@ import ving.record.Users;
  * ving migrations built. The application started at all only because Hibernate's schema validation passed.
  */
 @QuarkusTest
-@WithTestResource(value = OwnDatabase.class, initArgs = @ResourceArg(name = "database", value = "ving_it_hibernate"))
+@WithTestResource(value = TestDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "ving_it_hibernate"))
 class HibernateReactiveTest {
 
     @Inject

@@ -21,7 +21,7 @@ import ving.record.CronJobs;
 
 /** An application subclass of a generated kind and record replaces them everywhere (docs/records.md). */
 @QuarkusTest
-@WithTestResource(value = OwnDatabase.class, initArgs = @ResourceArg(name = "database", value = "ving_it_kind_extension"))
+@WithTestResource(value = TestDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "ving_it_kind_extension"))
 class KindExtensionTest {
 
     @Inject

@@ -41,7 +41,7 @@ import ving.record.Users;
 
 /** ving's record layer on the generated kinds of the reference schemas, against MariaDB. */
 @QuarkusTest
-@WithTestResource(value = OwnDatabase.class, initArgs = @ResourceArg(name = "database", value = "ving_it_records"))
+@WithTestResource(value = TestDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "ving_it_records"))
 class RecordsTest {
 
     @Inject

@@ -21,7 +21,7 @@ import io.restassured.path.json.JsonPath;
  * over HTTP: records, NDJSON streaming, ving's errors and Hibernate Reactive, all from outside the process.
  */
 @QuarkusIntegrationTest
-@WithTestResource(value = OwnDatabase.class, initArgs = @ResourceArg(name = "database", value = "ving_it_users_api"))
+@WithTestResource(value = TestDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "ving_it_users_api"))
 class UsersApiIT {
 
     private static long create(String username) {

@@ -23,7 +23,7 @@ import ving.record.Users;
 
 /** {@code GET /users}: a {@code Multi<User>} from findAll, streamed as newline-delimited JSON. */
 @QuarkusTest
-@WithTestResource(value = OwnDatabase.class, initArgs = @ResourceArg(name = "database", value = "ving_it_users_resource"))
+@WithTestResource(value = TestDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "ving_it_users_resource"))
 class UsersResourceTest {
 
     @Inject

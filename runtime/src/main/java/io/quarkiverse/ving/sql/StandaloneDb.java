@@ -3,6 +3,8 @@ package io.quarkiverse.ving.sql;
 import java.util.function.Supplier;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.ving.connection.JdbcPool;
+import io.quarkiverse.ving.connection.VingMysql;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLBuilder;
 import io.vertx.mutiny.sqlclient.Pool;

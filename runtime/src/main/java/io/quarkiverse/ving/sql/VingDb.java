@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.quarkiverse.ving.connection.QueryLog;
 import io.quarkiverse.ving.table.Expression;
 import io.quarkiverse.ving.table.Table;
 import io.smallrye.mutiny.Multi;

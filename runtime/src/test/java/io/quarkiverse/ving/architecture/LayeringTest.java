@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers of docs/architecture.md, checked on the compiled classes: each uses only those below it, no two packages
- * depend on each other, the plain-Java layers (js, json, table, schema, migrate, codegen) use no framework, the
+ * depend on each other, the plain-Java layers of the core module (js, json, table, schema, migrate, codegen,
+ * connection) use no framework, the
  * reactive layers (sql, record) no container, and nothing below the Quarkus glue reaches up into it.
  */
 @AnalyzeClasses(packages = "io.quarkiverse.ving", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -23,7 +24,7 @@ class LayeringTest {
 
     private static final String[] PLAIN_JAVA = { "io.quarkiverse.ving.js..", "io.quarkiverse.ving.json..",
             "io.quarkiverse.ving.table..", "io.quarkiverse.ving.schema..", "io.quarkiverse.ving.migrate..",
-            "io.quarkiverse.ving.codegen.." };
+            "io.quarkiverse.ving.codegen..", "io.quarkiverse.ving.connection.." };
 
     @ArchTest
     static final ArchRule eachLayerUsesOnlyTheLayersBelow = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -33,6 +34,7 @@ class LayeringTest {
             .layer("schema").definedBy("io.quarkiverse.ving.schema..")
             .layer("migrate").definedBy("io.quarkiverse.ving.migrate..")
             .layer("codegen").definedBy("io.quarkiverse.ving.codegen..")
+            .layer("connection").definedBy("io.quarkiverse.ving.connection..")
             .layer("sql").definedBy("io.quarkiverse.ving.sql..")
             .layer("record").definedBy("io.quarkiverse.ving.record..")
             .layer("glue").definedBy("io.quarkiverse.ving.runtime..")
@@ -41,6 +43,7 @@ class LayeringTest {
             .whereLayer("sql").mayOnlyBeAccessedByLayers("record", "glue")
             .whereLayer("migrate").mayOnlyBeAccessedByLayers("glue")
             .whereLayer("codegen").mayOnlyBeAccessedByLayers("glue")
+            .whereLayer("connection").mayOnlyBeAccessedByLayers("sql", "glue")
             .whereLayer("schema").mayOnlyBeAccessedByLayers("migrate", "codegen", "record", "glue")
             .whereLayer("table").mayOnlyBeAccessedByLayers("schema", "migrate", "codegen", "sql", "record", "glue")
             .whereLayer("js").mayOnlyBeAccessedByLayers("schema", "migrate", "codegen");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.ving.migrate.TestDatabase;
+import io.quarkiverse.ving.connection.VingMysql;
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnType;
 import io.quarkiverse.ving.table.Table;

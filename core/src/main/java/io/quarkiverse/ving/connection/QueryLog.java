@@ -1,17 +1,18 @@
-package io.quarkiverse.ving.sql;
+package io.quarkiverse.ving.connection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.jboss.logging.Logger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.quarkiverse.ving.json.JsonWriter;
 
 /**
  * ving's query log: with {@code VING_MYSQL=…?log=yes}, every statement at DEBUG in the category {@code drizzle}, as
- * {@code {"query":"…","params":[…]}}.
+ * {@code {"query":"…","params":[…]}}. Written through java.util.logging, which Quarkus' log manager serves (FINE is
+ * its DEBUG), so the core needs no logging library.
  */
 public final class QueryLog {
 
@@ -24,7 +25,9 @@ public final class QueryLog {
     }
 
     public static void log(String sql, List<?> params) {
-        LOG.debug(format(sql, params));
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(format(sql, params));
+        }
     }
 
     /** {@code {"query":"…","params":[…]}}; values JSON cannot hold (dates, bytes) appear as their text. */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
+
 /** The live database against the newest snapshot, MariaDB's renderings normalised. */
 class SchemaDriftTest {
 

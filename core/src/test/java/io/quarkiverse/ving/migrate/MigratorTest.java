@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.table.DdlWriter;
 
 /** The migrator against a real MariaDB, on a database of this class's own. */

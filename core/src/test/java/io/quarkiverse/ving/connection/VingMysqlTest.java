@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.sql;
+package io.quarkiverse.ving.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

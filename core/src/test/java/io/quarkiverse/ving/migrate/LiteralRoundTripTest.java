@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.schema.MjsSchemaReader;
 
 /**

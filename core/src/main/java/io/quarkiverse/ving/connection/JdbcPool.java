@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.sql;
+package io.quarkiverse.ving.connection;
 
 import java.sql.SQLException;
 import java.time.Duration;

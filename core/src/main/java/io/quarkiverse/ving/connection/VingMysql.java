@@ -1,4 +1,4 @@
-package io.quarkiverse.ving.sql;
+package io.quarkiverse.ving.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;

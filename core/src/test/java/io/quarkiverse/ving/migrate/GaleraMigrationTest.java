@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.embedded.TestGaleraCluster;
 import io.quarkiverse.ving.table.DdlWriter;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 
 /**

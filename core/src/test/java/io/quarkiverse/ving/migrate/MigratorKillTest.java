@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkiverse.ving.embedded.TestDatabase;
 import io.quarkiverse.ving.table.DdlWriter;
 
 /**
