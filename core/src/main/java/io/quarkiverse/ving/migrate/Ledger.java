@@ -210,7 +210,40 @@ final class Ledger {
         }
     }
 
-    private void clearProgress(MigrationFile migration) throws SQLException {
+    /** Records a new hash for an applied migration whose file was deliberately edited (repair). */
+    void rehash(long when, String hash) throws SQLException {
+        for (String table : List.of(TABLE, APPLIED_TABLE)) {
+            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set hash = ? where created_at = ?")) {
+                update.setString(1, hash);
+                update.setLong(2, when);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Moves an applied migration's rows to the new {@code when} its journal entry was given (repair). */
+    void rewhen(long appliedWhen, long when) throws SQLException {
+        for (String table : List.of(TABLE, APPLIED_TABLE)) {
+            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set created_at = ? where created_at = ?")) {
+                update.setLong(1, when);
+                update.setLong(2, appliedWhen);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether drizzle's ledger has no row, or does not exist. */
+    boolean isEmpty() throws SQLException {
+        if (!exists()) {
+            return true;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select 1 from `" + TABLE + "` limit 1")) {
+            return !result.next();
+        }
+    }
+
+    void clearProgress(MigrationFile migration) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from `" + PROGRESS_TABLE + "` where created_at = ?")) {
             delete.setLong(1, migration.when());
             delete.executeUpdate();

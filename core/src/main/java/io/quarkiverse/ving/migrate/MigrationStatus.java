@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.migrate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,34 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
 
     /** A ledger row no migration of the folder matches. */
     public record Unknown(long id, String hash, Long createdAt) {
+    }
+
+    /**
+     * What keeps the database from matching the folder, a sentence per migration (pending, partly applied, changed
+     * since it was applied) and per ledger row the folder lacks; empty when everything is applied as it is.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Item item : migrations) {
+            String tag = item.migration().tag();
+            switch (item.state()) {
+                case APPLIED -> {
+                }
+                case PENDING -> problems.add(tag + " is pending" + (item.behindNewest() ? " (older than the newest applied one)" : ""));
+                case PARTIAL -> problems.add(tag + " is partly applied (" + item.statementsDone() + " of "
+                        + item.migration().statements().size() + " statements done" + item.error().map(error -> ": " + error)
+                                .orElse("")
+                        + ")");
+                case MODIFIED -> problems.add(tag + " was applied, and its file has changed since");
+                case WHEN_CHANGED -> problems.add(tag + " was applied under the journal when " + item.appliedWhen().orElseThrow()
+                        + ", and its journal entry now says " + item.migration().when());
+            }
+        }
+        for (Unknown row : unknown) {
+            problems.add("the ledger's row " + row.id() + " (created_at " + row.createdAt()
+                    + ") records a migration the folder lacks");
+        }
+        return problems;
     }
 
     public List<Item> inState(State state) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -187,6 +189,120 @@ public final class Migrator {
             }
             return null;
         });
+    }
+
+    /**
+     * Checks that every migration of the folder is applied as it is; only reads, as {@link #status()}.
+     *
+     * @throws MigrationValidationException naming each migration pending, partly applied or changed since it was
+     *         applied, and each ledger row the folder lacks
+     */
+    public void validate() throws SQLException {
+        List<String> problems = status().problems();
+        if (!problems.isEmpty()) {
+            throw new MigrationValidationException(source.location(), problems);
+        }
+    }
+
+    /**
+     * Mends the ledger after a deliberate fix ({@link LedgerRepair}): the hash of a migration edited after it was
+     * applied, the when of one whose journal entry changed, the progress of one that failed. Under the lock.
+     *
+     * @return a sentence per change made; empty when nothing needed mending
+     */
+    public List<String> repair() throws SQLException {
+        List<MigrationFile> migrations = source.migrations();
+        return underLock(context -> {
+            Map<Long, Ledger.Progress> progress = context.ledger().progress();
+            List<String> changes = LedgerRepair.repair(context.ledger(), status(migrations, context.ledger().rows(), progress),
+                    progress);
+            context.connection().commit();
+            return changes;
+        });
+    }
+
+    /**
+     * Adopts a database that holds the application's tables but no ledger: records the migrations up to {@code
+     * version} as applied without running them, as Flyway's baseline does; the later ones stay pending. Under the lock.
+     *
+     * @param version the newest migration the database already has, by its tag ({@code 0003_orders}) or number
+     *        ({@code 0003}, {@code 3})
+     * @return the migrations recorded
+     * @throws MigrationException when the version names no migration, or the ledger already records one
+     */
+    public List<MigrationFile> baseline(String version) throws SQLException {
+        List<MigrationFile> migrations = source.migrations();
+        List<MigrationFile> adopted = upTo(migrations, version);
+        return underLock(context -> {
+            if (!context.ledger().isEmpty() || !context.ledger().progress().isEmpty()) {
+                throw new MigrationException(source.location(), "Cannot baseline at " + version + ": the database already"
+                        + " records migrations in __drizzle_migrations (--status lists them). Baseline adopts a database"
+                        + " that no migration was applied to.");
+            }
+            for (MigrationFile migration : adopted) {
+                MigrationRun.recordApplied(context, migration);
+                listener.migrationApplied(migration);
+            }
+            context.connection().commit();
+            return adopted;
+        });
+    }
+
+    /**
+     * {@link #baseline} when the database has tables of its own and no ledger (an existing database meeting ving for
+     * the first time); nothing when it is empty (the migrations build it) or already has a ledger.
+     *
+     * @return the migrations recorded; none when the database was not adopted
+     */
+    public List<MigrationFile> baselineIfUnmanaged(String version) throws SQLException {
+        upTo(source.migrations(), version); // a wrong version is reported whatever the database holds
+        try (Connection connection = dataSource.getConnection()) {
+            if (!new Ledger(connection).isEmpty() || !hasTablesOfItsOwn(connection)) {
+                return List.of();
+            }
+        }
+        return baseline(version);
+    }
+
+    /**
+     * Drops everything in the database, the ledger included ({@link SchemaCleaner}), under the lock so that no
+     * migration runs meanwhile.
+     *
+     * @return what was dropped, as {@code table `users`}
+     */
+    public List<String> clean() throws SQLException {
+        return underLock(context -> SchemaCleaner.clean(context.connection()));
+    }
+
+    /** The migrations up to and including the one {@code version} names. */
+    private List<MigrationFile> upTo(List<MigrationFile> migrations, String version) {
+        String wanted = version.strip();
+        for (int i = 0; i < migrations.size(); i++) {
+            String tag = migrations.get(i).tag();
+            String number = tag.contains("_") ? tag.substring(0, tag.indexOf('_')) : tag;
+            boolean sameNumber = wanted.matches("[0-9]{1,9}") && number.matches("[0-9]{1,9}")
+                    && Integer.parseInt(wanted) == Integer.parseInt(number);
+            if (tag.equals(wanted) || sameNumber) {
+                return migrations.subList(0, i + 1);
+            }
+        }
+        throw new MigrationException(source.location(), "No migration " + version + " to baseline at: the migrations are "
+                + (migrations.isEmpty() ? "none" : migrations.stream().map(MigrationFile::tag).collect(Collectors.joining(", ")))
+                + ".");
+    }
+
+    /** Whether the database has a table or view that is neither drizzle's ledger nor ving's bookkeeping. */
+    private static boolean hasTablesOfItsOwn(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select 1 from information_schema.tables"
+                + " where table_schema = database() and table_name not in (?, ?, ?, ?) limit 1")) {
+            select.setString(1, Ledger.TABLE);
+            select.setString(2, Ledger.PROGRESS_TABLE);
+            select.setString(3, Ledger.APPLIED_TABLE);
+            select.setString(4, LeaseLock.TABLE);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     /** What runs while this run holds the migration lock, with the ledger tables created. */
