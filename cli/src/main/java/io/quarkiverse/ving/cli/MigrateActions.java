@@ -1,7 +1,6 @@
 package io.quarkiverse.ving.cli;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,7 @@ import io.quarkiverse.ving.migrate.MigrationLockException;
 import io.quarkiverse.ving.migrate.MigrationRefusedException;
 import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
-import io.quarkiverse.ving.migrate.SchemaDrift;
+import io.quarkiverse.ving.migrate.StatusReport;
 import io.quarkiverse.ving.migrate.Topology;
 
 /** {@code ving drizzle --up} and {@code --status}: the migrations folder against the database of VING_MYSQL. */
@@ -60,12 +59,16 @@ final class MigrateActions {
             }, database.statementLog());
             MigrationStatus status = migrator.status();
             Topology topology = migrator.topology();
-            Optional<List<String>> drift = drift(status, database);
+            Optional<List<String>> drift = migrator.drift(status);
+            Optional<String> lockHolder = migrator.lockHolder();
             if (json) {
-                out.println(JsonWriter.indented(StatusJson.of(status, drift, folder, database.describe(), topology)));
+                out.println(JsonWriter.indented(StatusReport.of(status, drift, folder.directory().toString(), database.describe(),
+                        topology, lockHolder)));
             } else {
                 print(status, database.describe());
                 out.println("Server: " + topology.describe());
+                lockHolder.ifPresent(holder -> out.println("Migration lock: " + holder + " (a run is in progress, or a"
+                        + " stale one holds it)."));
                 drift.ifPresent(this::printDrift);
             }
             boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);
@@ -143,19 +146,6 @@ final class MigrateActions {
         }
         out.println("Last Migration Available: " + status.lastAvailable().map(item -> item.migration().tag()).orElse("none"));
         out.println("Last Migration Applied: " + status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
-    }
-
-    /**
-     * The statements that would make the database match the newest snapshot, once every migration is applied; empty
-     * (not checked) before that, when a difference is expected, or when there is no snapshot.
-     */
-    private Optional<List<String>> drift(MigrationStatus status, Database database) throws SQLException {
-        if (status.needsAttention() || folder.snapshotFiles().isEmpty()) {
-            return Optional.empty();
-        }
-        try (Connection connection = database.dataSource().getConnection()) {
-            return Optional.of(SchemaDrift.between(connection, folder.latestSnapshot()).stream().map(String::strip).toList());
-        }
     }
 
     private void printDrift(List<String> drift) {

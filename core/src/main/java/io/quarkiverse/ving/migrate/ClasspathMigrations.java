@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migrations folder packaged with the application ({@code src/main/resources/ving/migrations} becomes the
@@ -46,6 +47,26 @@ public final class ClasspathMigrations implements MigrationSource {
             }
             return new MigrationFile(entry, sql);
         }).toList();
+    }
+
+    /** The newest journal entry's snapshot, when it is packaged (the whole folder is, in JVM mode and native). */
+    @Override
+    public Optional<Snapshot> newestSnapshot() {
+        String journalText = read(location + "/meta/_journal.json");
+        if (journalText == null) {
+            return Optional.empty();
+        }
+        List<Journal.Entry> entries = Journal.read(Path.of(location, "meta/_journal.json"), journalText).entries();
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        String resource = snapshotResource(entries.get(entries.size() - 1));
+        return Optional.ofNullable(read(resource)).map(text -> SnapshotJson.read(Path.of(resource), text));
+    }
+
+    /** {@code ving/migrations/meta/0003_snapshot.json}, named after the entry's prefix as drizzle-kit names it. */
+    public String snapshotResource(Journal.Entry entry) {
+        return location + "/meta/" + entry.tag().substring(0, entry.tag().indexOf('_')) + "_snapshot.json";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,7 @@ final class LeaseLock implements MigrationLock {
     static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final int DUPLICATE_KEY = 1062;
+    private static final int NO_SUCH_TABLE = 1146;
     private static final int DEADLOCK = 1213;
 
     private static final String CREATE_TABLE = "create table if not exists `" + TABLE + "` (\n"
@@ -75,7 +77,7 @@ final class LeaseLock implements MigrationLock {
                     throw e;
                 }
             }
-            Holder current = holder(connection);
+            Holder current = currentHolder(connection);
             if (current != null && current.expired() && deleteExpired(connection, current.holder())) {
                 continue; // its holder stopped renewing it: the lock is free
             }
@@ -118,7 +120,21 @@ final class LeaseLock implements MigrationLock {
         }
     }
 
-    private Holder holder(Connection connection) throws SQLException {
+    /** The lease's holder, or none when the lock table does not exist yet (no run took the lock here). */
+    @Override
+    public Optional<String> holder(Connection connection) throws SQLException {
+        name = NamedLock.name(connection);
+        try {
+            return Optional.ofNullable(currentHolder(connection)).filter(holder -> !holder.expired()).map(Holder::describe);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Holder currentHolder(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select holder, host, pid, node,"
                 + " date_format(convert_tz(acquired_at, @@session.time_zone, '+00:00'), '%Y-%m-%d %H:%i:%s'),"
                 + " expires_at < now(6) from `" + TABLE + "` where name = ?")) {

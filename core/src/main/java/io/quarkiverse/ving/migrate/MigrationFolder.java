@@ -92,6 +92,11 @@ public final class MigrationFolder implements MigrationSource {
      * The newest snapshot: as drizzle-kit finds it, the last by name of {@code meta/}'s files not starting with
      * {@code _}; the empty snapshot when there is none.
      */
+    @Override
+    public Optional<Snapshot> newestSnapshot() {
+        return snapshotFiles().isEmpty() ? Optional.empty() : Optional.of(latestSnapshot());
+    }
+
     public Snapshot latestSnapshot() {
         Optional<Path> latest = snapshotFiles().stream().reduce((first, second) -> second);
         return latest.map(file -> SnapshotJson.read(file, read(file))).orElse(Snapshot.EMPTY);

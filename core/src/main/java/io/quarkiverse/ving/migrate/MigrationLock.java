@@ -3,6 +3,7 @@ package io.quarkiverse.ving.migrate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What makes concurrent runs on one database take turns: {@link NamedLock} ({@code GET_LOCK}) where the server's named
@@ -20,6 +21,9 @@ interface MigrationLock {
     /** Whether this run still holds the lock: a lease whose heartbeat failed may have been taken over. */
     default void checkHeld() {
     }
+
+    /** Who holds the lock now, as a sentence; empty when nobody does. Only reads. */
+    Optional<String> holder(Connection connection) throws SQLException;
 
     /** Lets the lock go; called on a connection still open. */
     void release(Connection connection) throws SQLException;

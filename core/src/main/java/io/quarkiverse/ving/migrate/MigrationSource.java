@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.migrate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the migrator reads migrations from: a folder on disk ({@link MigrationFolder}) or, in a packaged
@@ -16,4 +17,12 @@ public interface MigrationSource {
 
     /** Where a migration's SQL is, for messages. */
     String locationOf(MigrationFile migration);
+
+    /**
+     * The snapshot of the newest migration ({@code meta/NNNN_snapshot.json}): the schema the migrations build, which
+     * the live database is compared with for drift; empty when the source holds none.
+     */
+    default Optional<Snapshot> newestSnapshot() {
+        return Optional.empty();
+    }
 }

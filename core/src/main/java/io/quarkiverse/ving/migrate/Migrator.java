@@ -394,6 +394,37 @@ public final class Migrator {
         }
     }
 
+    /** Who holds the migration lock now (a run in progress, or a stale one), as a sentence; empty when it is free. */
+    public Optional<String> lockHolder() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return MigrationLock.of(Topology.of(connection), dataSource).holder(connection);
+        }
+    }
+
+    /**
+     * The statements that would make the database match the newest migration's snapshot (empty when it does); not
+     * compared (empty optional) while a migration is not applied as it is, when a difference is expected, or when the
+     * source holds no snapshot.
+     */
+    public Optional<List<String>> drift(MigrationStatus status) throws SQLException {
+        Optional<Snapshot> snapshot = source.newestSnapshot();
+        if (status.needsAttention() || snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return Optional.of(SchemaDrift.between(connection, snapshot.get()).stream().map(String::strip).toList());
+        }
+    }
+
+    /** {@code `app` on db1:3306}: the database as the server names it, for reports. */
+    public String databaseDescription() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select database(), @@hostname, @@port")) {
+            result.next();
+            return "`" + result.getString(1) + "` on " + result.getString(2) + ":" + result.getString(3);
+        }
+    }
+
     /** The server's topology, as --status shows it. */
     public Topology topology() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code GET_LOCK('ving_migrations:<database>')}: held by the connection, so a killed run's lock is freed by the
@@ -36,6 +37,18 @@ final class NamedLock implements MigrationLock {
                     throw new MigrationLockException(name, timeout, "connection " + result.getString(2) + " holds it", "If no run"
                             + " is active, the holder is a stale connection: KILL " + result.getString(2) + " frees the lock.");
                 }
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> holder(Connection connection) throws SQLException {
+        try (PreparedStatement held = connection.prepareStatement("select is_used_lock(?)")) {
+            held.setString(1, name(connection));
+            try (ResultSet result = held.executeQuery()) {
+                return result.next() && result.getString(1) != null
+                        ? Optional.of("connection " + result.getString(1) + " holds it")
+                        : Optional.empty();
             }
         }
     }

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,5 +206,34 @@ class MigratorMaintenanceTest {
         assertEquals(List.of(), tables());
         assertEquals(List.of(), DATABASE.query("select routine_name from information_schema.routines where routine_schema = database()"));
         assertEquals(1, migrator(folder).up().size(), "the migrations build it again");
+    }
+
+    @Test
+    void lockHolderNamesTheConnectionHoldingTheLock() throws SQLException {
+        MigrationFolder folder = folder("create table a (id int)");
+        assertEquals(Optional.empty(), migrator(folder).lockHolder());
+        try (Connection otherRun = DATABASE.dataSource().getConnection(); Statement statement = otherRun.createStatement()) {
+            long id;
+            try (ResultSet result = statement.executeQuery("select get_lock('ving_migrations:" + DATABASE.name()
+                    + "', 0), connection_id()")) {
+                result.next();
+                id = result.getLong(2);
+            }
+            assertEquals(Optional.of("connection " + id + " holds it"), migrator(folder).lockHolder());
+        }
+        assertEquals(Optional.empty(), migrator(folder).lockHolder(), "a closed connection's lock is free");
+    }
+
+    @Test
+    void driftIsComparedOnceEverythingIsApplied() throws SQLException {
+        MigrationFolder folder = new MigrationFolder(work);
+        Snapshot snapshot = Snapshot.following(Snapshot.EMPTY, List.of());
+        folder.add("empty", "select 1", snapshot, 1_800_000_000_000L);
+        Migrator migrator = migrator(folder);
+        assertEquals(Optional.empty(), migrator.drift(migrator.status()), "pending: a difference is expected");
+        migrator.up();
+        assertEquals(Optional.of(List.of()), migrator.drift(migrator.status()));
+        DATABASE.execute("create table stray (id int)");
+        assertEquals(Optional.of(List.of("DROP TABLE `stray`;")), migrator.drift(migrator.status()));
     }
 }

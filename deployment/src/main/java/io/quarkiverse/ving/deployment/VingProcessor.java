@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.ving.migrate.Journal;
@@ -25,24 +29,32 @@ import io.quarkiverse.ving.record.Kind;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig;
 import io.quarkiverse.ving.runtime.VingDbProducer;
-import io.quarkiverse.ving.runtime.VingMigrationsLocation;
+import io.quarkiverse.ving.runtime.VingDatasource;
+import io.quarkiverse.ving.runtime.VingMigrations;
 import io.quarkiverse.ving.runtime.VingReadinessCheck;
 import io.quarkiverse.ving.runtime.VingRecorder;
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.schema.TableMapper;
+import io.quarkiverse.ving.sql.VingDb;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.arc.processor.DotNames;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.InitTaskBuildItem;
 import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
@@ -53,11 +65,15 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
 
 class VingProcessor {
 
     private static final Logger LOG = Logger.getLogger(VingProcessor.class);
     private static final String FEATURE = "ving";
+    /** The datasource kinds of the MySQL protocol, which ving serves. */
+    private static final Set<String> MYSQL_KINDS = Set.of("mariadb", "mysql");
+    private static final DotName VING_DATASOURCE = DotName.createSimple(VingDatasource.class);
     /** The migration check's comparison: drops are not asked about, nothing is written. */
     private static final MigrationPreparer.Options EXPLAIN = MigrationPreparer.Options.DEFAULT.withExplain(true)
             .withConfirmDrops(true);
@@ -67,9 +83,53 @@ class VingProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
+    /** The default datasource's VingDb, and the qualifier of every datasource's beans (which ArC must index). */
     @BuildStep
     AdditionalBeanBuildItem vingDb() {
-        return AdditionalBeanBuildItem.unremovableOf(VingDbProducer.class);
+        return AdditionalBeanBuildItem.builder().addBeanClasses(VingDbProducer.class, VingDatasource.class).setUnremovable()
+                .build();
+    }
+
+    /** The default datasource, and every named one of a MySQL kind: the Quarkus datasources ving serves. */
+    @BuildStep
+    VingDataSourcesBuildItem dataSources(List<JdbcDataSourceBuildItem> jdbc) {
+        List<String> names = new ArrayList<>();
+        names.add(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+        jdbc.stream().filter(dataSource -> !dataSource.isDefault())
+                .filter(dataSource -> MYSQL_KINDS.contains(dataSource.getDbKind().toLowerCase(Locale.ROOT)))
+                .map(JdbcDataSourceBuildItem::getName).sorted().forEach(names::add);
+        return new VingDataSourcesBuildItem(names);
+    }
+
+    /**
+     * A {@link VingMigrations} per datasource (the default one's unqualified) and a {@link VingDb} per named one, both
+     * with {@code @VingDatasource("name")}; created at run time, since they read run-time settings.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void dataSourceBeans(VingRecorder recorder, VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        for (String name : dataSources.names()) {
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator migrations = SyntheticBeanBuildItem.configure(VingMigrations.class)
+                    .scope(Singleton.class).unremovable().setRuntimeInit()
+                    .supplier(recorder.migrations(name, config.migrations(name)));
+            qualify(migrations, name);
+            beans.produce(migrations.done());
+        }
+        for (String name : dataSources.named()) {
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator db = SyntheticBeanBuildItem.configure(VingDb.class)
+                    .scope(Singleton.class).unremovable().setRuntimeInit().supplier(recorder.vingDb(name));
+            qualify(db, name);
+            beans.produce(db.done());
+        }
+    }
+
+    /** The default datasource's beans are {@code @Default}; every datasource's carry {@code @VingDatasource(name)}. */
+    private static void qualify(SyntheticBeanBuildItem.ExtendedBeanConfigurator bean, String name) {
+        if (DataSourceUtil.isDefault(name)) {
+            bean.addQualifier(DotNames.DEFAULT);
+        }
+        bean.addQualifier().annotation(VING_DATASOURCE).addValue("value", name).done();
     }
 
     /** Generated kinds stay beans even when nothing injects them: {@code useKind("User")} looks them up. */
@@ -78,16 +138,18 @@ class VingProcessor {
         return UnremovableBeanBuildItem.beanTypes(Kind.class);
     }
 
-    /** The packaged journal and SQL files, which the migrator reads at run time, native image included. */
+    /** Each datasource's packaged journal and SQL files, which the migrator reads at run time, native image included. */
     @BuildStep
-    NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config) {
-        String location = config.migrations();
+    NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources) {
         List<String> resources = new ArrayList<>();
-        String journal = readResource(location + "/meta/_journal.json");
-        if (journal != null) {
-            resources.add(location + "/meta/_journal.json");
-            for (Journal.Entry entry : Journal.read(Path.of(location, "meta/_journal.json"), journal).entries()) {
-                resources.add(location + "/" + entry.tag() + ".sql");
+        for (String name : dataSources.names()) {
+            String location = config.migrations(name);
+            String journal = readResource(location + "/meta/_journal.json");
+            if (journal != null) {
+                resources.add(location + "/meta/_journal.json");
+                for (Journal.Entry entry : Journal.read(Path.of(location, "meta/_journal.json"), journal).entries()) {
+                    resources.add(location + "/" + entry.tag() + ".sql");
+                }
             }
         }
         return new NativeImageResourceBuildItem(resources);
@@ -110,31 +172,39 @@ class VingProcessor {
         }
     }
 
+    /**
+     * {@code /q/ving}, opt-in: on the management interface when it is enabled, beside the application's routes under
+     * the non-application root otherwise; only where the application serves HTTP.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void statusEndpoint(VingRecorder recorder, VingBuildTimeConfig config, Capabilities capabilities,
+            VingDataSourcesBuildItem dataSources, BuildProducer<RouteBuildItem> routes) {
+        if (config.statusEndpointEnabled() && capabilities.isPresent(Capability.VERTX_HTTP)) {
+            routes.produce(RouteBuildItem.newManagementRoute("ving").withRequestHandler(recorder.statusHandler(dataSources.names()))
+                    .asBlockingRoute().displayOnNotFoundPage("ving migrations status").build());
+        }
+    }
+
     /** The readiness check, when the application has quarkus-smallrye-health (nothing consumes it otherwise). */
     @BuildStep
     HealthBuildItem readiness(VingBuildTimeConfig config) {
         return new HealthBuildItem(VingReadinessCheck.class.getName(), config.healthEnabled());
     }
 
-    /** Where the migrations are packaged, as a bean: a build-time setting that the readiness check reads at run time. */
-    @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem migrationsLocation(VingRecorder recorder, VingBuildTimeConfig config) {
-        return SyntheticBeanBuildItem.configure(VingMigrationsLocation.class).scope(Singleton.class)
-                .supplier(recorder.migrationsLocation(config.migrations())).done();
-    }
-
     /**
-     * With quarkus.ving.migrate-at-start, migrate once the datasources are ready, before the application serves; then, in
-     * dev mode with schema-sync=push, bring the dev database to the schemas.
+     * Each datasource's start actions (clean, baseline, repair, migrate, validate, as configured) once the datasources
+     * are ready, before the application serves; then, in dev mode with schema-sync=push, bring the dev database to the
+     * schemas.
      */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void migrateAtStart(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
-            List<JdbcDataSourceBuildItem> dataSources, LaunchModeBuildItem launchMode, VingProjectBuildItem project,
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    void startActions(VingRecorder recorder, VingBuildTimeConfig config, BeanContainerBuildItem beanContainer,
+            VingDataSourcesBuildItem dataSources, LaunchModeBuildItem launchMode, VingProjectBuildItem project,
             BuildProducer<ServiceStartBuildItem> started,
             BuildProducer<InitTaskCompletedBuildItem> initTasks, BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
-        recorder.migrateAtStart(config.migrations());
+        recorder.runStartActions(dataSources.names());
         if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PUSH
                 && project.hasSchemas()) {
             // after the migrations, so that push only adds what no migration has yet; the tables travel as a snapshot
@@ -143,21 +213,39 @@ class VingProcessor {
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
         // Hibernate starts (and validates its mapping) after the migration, as it does after Flyway's
-        schemaReady.produce(new JdbcDataSourceSchemaReadyBuildItem(List.of(DataSourceUtil.DEFAULT_DATASOURCE_NAME)));
+        schemaReady.produce(new JdbcDataSourceSchemaReadyBuildItem(dataSources.names()));
     }
 
     /**
-     * Lets the Kubernetes extension run the migration as a Job before the application's pods start, as
-     * quarkus-flyway does: the task migrates and exits, the application itself does not migrate.
+     * Lets the Kubernetes extension run the migrations as a Job before the application's pods start, as
+     * quarkus-flyway does: the task migrates every datasource and exits, the application itself does not migrate.
+     * Named after the application, so that two applications in one namespace have a Job each.
      */
     @BuildStep
-    InitTaskBuildItem initTask() {
+    InitTaskBuildItem initTask(ApplicationInfoBuildItem application, VingDataSourcesBuildItem dataSources) {
+        Map<String, String> task = new LinkedHashMap<>();
+        Map<String, String> app = new LinkedHashMap<>();
+        task.put("QUARKUS_INIT_AND_EXIT", "true");
+        for (String name : dataSources.names()) {
+            task.put(migrateAtStartVariable(name), "true");
+            app.put(migrateAtStartVariable(name), "false");
+        }
         return InitTaskBuildItem.create()
-                .withName("ving-migrate")
-                .withTaskEnvVars(Map.of("QUARKUS_INIT_AND_EXIT", "true", "QUARKUS_VING_MIGRATE_AT_START", "true"))
-                .withAppEnvVars(Map.of("QUARKUS_VING_MIGRATE_AT_START", "false"))
+                .withName(application.getName() + "-ving-init")
+                .withTaskEnvVars(task)
+                .withAppEnvVars(app)
                 .withSharedEnvironment(true)
                 .withSharedFilesystem(true);
+    }
+
+    /**
+     * The environment variable of a datasource's {@code migrate-at-start}: {@code QUARKUS_VING_MIGRATE_AT_START}, and
+     * {@code QUARKUS_VING__ORDERS__MIGRATE_AT_START} for {@code quarkus.ving."orders".migrate-at-start}.
+     */
+    static String migrateAtStartVariable(String dataSourceName) {
+        String segment = DataSourceUtil.isDefault(dataSourceName) ? ""
+                : "_" + dataSourceName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "__";
+        return "QUARKUS_VING_" + segment + "MIGRATE_AT_START";
     }
 
     /**

@@ -86,6 +86,9 @@ class VingDevUITest {
             assertEquals(0, status.get("migrations").size(), "no migration yet");
             assertEquals(1, status.get("unprepared").size(), status::toPrettyString);
             assertTrue(status.at("/unprepared/0").asText().startsWith("CREATE TABLE `widgets` ("), status::toPrettyString);
+            JsonNode explained = rpc.call(NAMESPACE + "_explain", Map.of());
+            assertTrue(explained.get("sql").asText().startsWith("CREATE TABLE `widgets` ("), explained::toPrettyString);
+            assertEquals(0, rpc.call(NAMESPACE + "_getStatus", Map.of()).get("migrations").size(), "explain writes nothing");
 
             JsonNode prepared = rpc.call(NAMESPACE + "_prepare", Map.of("name", "widgets", "confirmDrops", false));
             assertTrue(prepared.get("ok").asBoolean(), prepared::toPrettyString);
@@ -126,6 +129,47 @@ class VingDevUITest {
             assertTrue(failed.get("message").asText().contains("already exists"), failed::toPrettyString);
             assertEquals("partial", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
         }
+    }
+
+    /**
+     * Dev MCP lists the migrations page's methods as tools, each with its description: the two that only read are
+     * enabled by default, the two that write wait for the developer to enable them.
+     */
+    @Test
+    void devMcpOffersTheMethodsAsDescribedTools() throws Exception {
+        try (DevUiJsonRpcClient rpc = new DevUiJsonRpcClient(base.getPort())) {
+            // Dev MCP is off until the developer turns it on (a setting in ~/.quarkus/dev-mcp.properties): on for the
+            // test, and back as it was after
+            boolean wasOn = rpc.call("devmcp_getMcpServerConfiguration", Map.of()).path("enabled").asBoolean();
+            Map<String, String> enabled;
+            Map<String, String> disabled;
+            try {
+                rpc.call("devmcp_enable", Map.of());
+                enabled = tools(rpc.call("tools_list", Map.of()));
+                disabled = tools(rpc.call("tools_listDisabled", Map.of()));
+            } finally {
+                if (!wasOn) {
+                    rpc.call("devmcp_disable", Map.of());
+                }
+            }
+            assertTrue(enabled.get(NAMESPACE + "_getStatus").startsWith("The ving migrations of the dev database"), enabled::toString);
+            assertTrue(enabled.get(NAMESPACE + "_explain").startsWith("What `ving drizzle --prepare --explain` shows"),
+                    enabled::toString);
+            assertTrue(disabled.get(NAMESPACE + "_prepare").startsWith("Writes the migration"), disabled::toString);
+            assertTrue(disabled.get(NAMESPACE + "_apply").startsWith("Applies the pending migrations"), disabled::toString);
+        }
+    }
+
+    /** Each ving tool's name and description, from Dev MCP's {@code {"tools": [...]}}. */
+    private static Map<String, String> tools(JsonNode list) {
+        Map<String, String> tools = new java.util.TreeMap<>();
+        assertTrue(list.has("tools"), list::toPrettyString);
+        list.get("tools").forEach(tool -> {
+            if (tool.get("name").asText().startsWith(NAMESPACE)) {
+                tools.put(tool.get("name").asText(), tool.path("description").asText());
+            }
+        });
+        return tools;
     }
 
     /** The JSON value of {@code export const name = …;} in a build-time-data module. */

@@ -1,13 +1,20 @@
 package io.quarkiverse.ving.runtime;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
 
 /**
  * Build-time settings of quarkus-ving.
@@ -33,6 +40,14 @@ public interface VingBuildTimeConfig {
     Dev dev();
 
     /**
+     * Whether the application serves {@code /q/ving}: per datasource, what {@code ving drizzle --status --json} prints,
+     * read only, for operators. On the management interface when it is enabled ({@code quarkus.management.enabled}).
+     */
+    @WithName("status-endpoint.enabled")
+    @WithDefault("false")
+    boolean statusEndpointEnabled();
+
+    /**
      * Whether the application gets ving's readiness check when quarkus-smallrye-health is present: the database
      * reachable and, unless {@code quarkus.ving.health.migrations=false}, no migration pending or partly applied.
      */
@@ -40,12 +55,35 @@ public interface VingBuildTimeConfig {
     @WithDefault("true")
     boolean healthEnabled();
 
-    /**
-     * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
-     * {@code ving/migrations}. Its journal and SQL files are registered as native-image resources.
-     */
-    @WithDefault(ClasspathMigrations.DEFAULT_LOCATION)
-    String migrations();
+    /** The settings of each datasource: the default one's are {@code quarkus.ving.*}. */
+    @ConfigDocMapKey("datasource-name")
+    @ConfigDocSection
+    @WithParentName
+    @WithUnnamedKey(DataSourceUtil.DEFAULT_DATASOURCE_NAME)
+    @WithDefaults
+    Map<String, DataSource> datasources();
+
+    /** Where a datasource's migrations are packaged: its setting, or the default location for its name. */
+    default String migrations(String dataSourceName) {
+        return datasources().get(dataSourceName).migrations().orElse(DataSourceUtil.isDefault(dataSourceName)
+                ? ClasspathMigrations.DEFAULT_LOCATION
+                : "ving/" + dataSourceName + "/migrations");
+    }
+
+    /** The default datasource's migrations location. */
+    default String migrations() {
+        return migrations(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+    }
+
+    interface DataSource {
+
+        /**
+         * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
+         * {@code ving/migrations}, the default datasource's; a named datasource's defaults to {@code
+         * ving/<name>/migrations}. Its journal and SQL files are registered as native-image resources.
+         */
+        Optional<String> migrations();
+    }
 
     /**
      * What the build does when the schemas differ from the newest snapshot of the migrations folder, i.e. a schema

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.sql.VingDb;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -17,6 +18,6 @@ public class VingDbProducer {
     @Produces
     @Singleton
     VingDb vingDb(Instance<Pool> pool, Instance<AgroalDataSource> dataSource, VingRuntimeConfig config) {
-        return VingDb.using(pool.get(), dataSource.get(), config.logStatements()).streamingWith(config.stream());
+        return VingDb.using(pool.get(), dataSource.get(), config.logStatements()).streamingWith(config.dataSource(DataSourceUtil.DEFAULT_DATASOURCE_NAME).stream());
     }
 }

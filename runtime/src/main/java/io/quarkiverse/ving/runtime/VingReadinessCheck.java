@@ -2,8 +2,11 @@ package io.quarkiverse.ving.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -12,15 +15,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationStatus;
-import io.quarkiverse.ving.migrate.Migrator;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * ving's readiness: the database answers, and (unless {@code quarkus.ving.health.migrations=false}) every packaged
- * migration is applied as it is: none pending, partly applied or changed since. Registered by the build only when the
- * application has quarkus-smallrye-health.
+ * ving's readiness: each datasource's database answers, and (unless {@code quarkus.ving.health.migrations=false})
+ * every packaged migration is applied as it is: none pending, partly applied or changed since. The default
+ * datasource's data keys are bare ({@code pending}), a named one's carry its name ({@code orders.pending}). Registered
+ * by the build only when the application has quarkus-smallrye-health.
  */
 @Readiness
 @ApplicationScoped
@@ -29,44 +31,53 @@ public class VingReadinessCheck implements HealthCheck {
     static final String NAME = "ving";
 
     @Inject
-    Instance<AgroalDataSource> dataSource;
+    @Any
+    Instance<VingMigrations> migrations;
 
     @Inject
     VingRuntimeConfig config;
 
-    @Inject
-    VingMigrationsLocation migrations;
-
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        if (!dataSource.isResolvable()) {
-            return response.down().withData("database", "none configured: set VING_MYSQL").build();
+        List<VingMigrations> dataSources = migrations.stream()
+                .sorted(Comparator.comparing((VingMigrations m) -> !DataSourceUtil.isDefault(m.dataSourceName()))
+                        .thenComparing(VingMigrations::dataSourceName))
+                .toList();
+        boolean ready = true;
+        for (VingMigrations dataSource : dataSources) {
+            ready &= check(dataSource, response);
         }
-        AgroalDataSource database = dataSource.get();
-        try (Connection connection = database.getConnection()) {
+        return (ready ? response.up() : response.down()).build();
+    }
+
+    /** Adds one datasource's data; whether it is ready. */
+    private boolean check(VingMigrations migrations, HealthCheckResponseBuilder response) {
+        String prefix = DataSourceUtil.isDefault(migrations.dataSourceName()) ? "" : migrations.dataSourceName() + ".";
+        try (Connection connection = migrations.dataSource().getConnection()) {
             if (!connection.isValid(2)) {
-                return response.down().withData("database", "does not answer").build();
+                response.withData(prefix + "database", "does not answer");
+                return false;
             }
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("database", "unreachable: " + e.getMessage()).build();
+            response.withData(prefix + "database", "unreachable: " + e.getMessage());
+            return false;
         }
-        response.withData("database", "reachable");
+        response.withData(prefix + "database", "reachable");
         if (!config.health().migrations()) {
-            return response.up().build();
+            return true;
         }
         try {
-            MigrationStatus status = new Migrator(database,
-                    new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), migrations.location()),
-                    config.lockTimeout()).status();
-            response.withData("pending", count(status, MigrationStatus.State.PENDING))
-                    .withData("partial", count(status, MigrationStatus.State.PARTIAL))
-                    .withData("modified", count(status, MigrationStatus.State.MODIFIED))
-                    .withData("whenChanged", count(status, MigrationStatus.State.WHEN_CHANGED))
-                    .withData("lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
-            return (status.needsAttention() ? response.down() : response.up()).build();
+            MigrationStatus status = migrations.status();
+            response.withData(prefix + "pending", count(status, MigrationStatus.State.PENDING))
+                    .withData(prefix + "partial", count(status, MigrationStatus.State.PARTIAL))
+                    .withData(prefix + "modified", count(status, MigrationStatus.State.MODIFIED))
+                    .withData(prefix + "whenChanged", count(status, MigrationStatus.State.WHEN_CHANGED))
+                    .withData(prefix + "lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse("none"));
+            return !status.needsAttention();
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("migrations", "cannot be read: " + e.getMessage()).build();
+            response.withData(prefix + "migrations", "cannot be read: " + e.getMessage());
+            return false;
         }
     }
 

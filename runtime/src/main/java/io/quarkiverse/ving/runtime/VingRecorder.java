@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.runtime;
 
+import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.inject.Default;
+
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -18,8 +21,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.ving.connection.QueryLog;
 import io.quarkiverse.ving.connection.VingMysql;
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
-import io.quarkiverse.ving.migrate.MigrationFile;
-import io.quarkiverse.ving.migrate.Migrator;
+import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
@@ -27,12 +29,19 @@ import io.quarkiverse.ving.migrate.SnapshotJson;
 import io.quarkiverse.ving.record.Kinds;
 import io.quarkiverse.ving.sql.StandaloneDb;
 import io.quarkiverse.ving.sql.VingDb;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.reactive.datasource.runtime.ReactiveDataSourceUtil;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * What the application does at start-up: apply its packaged migrations when asked to, and in dev mode bring the dev
@@ -78,25 +87,60 @@ public class VingRecorder {
         });
     }
 
-    /** With {@code quarkus.ving.migrate-at-start}, applies the pending migrations packaged at {@code location}. */
-    public void migrateAtStart(String location) {
-        if (!config.getValue().migrateAtStart()) {
-            return;
-        }
-        ClasspathMigrations migrations = new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location);
-        AgroalDataSource dataSource = Arc.container().select(AgroalDataSource.class).get();
-        Migrator migrator = new Migrator(dataSource, migrations, config.getValue().lockTimeout(), new Migrator.Listener() {
-            @Override
-            public void migrationStarting(MigrationFile migration, int number, int of) {
-                LOG.infof("Applying migration %s (%d of %d)", migration.tag(), number, of);
+    /**
+     * A datasource's {@link VingMigrations}, on the migrations packaged at {@code location}; its database is looked up
+     * at each use, so that an application without one starts.
+     */
+    public Supplier<VingMigrations> migrations(String dataSourceName, String location) {
+        return () -> new VingMigrations(dataSourceName, () -> dataSource(dataSourceName),
+                new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location),
+                config.getValue().dataSource(dataSourceName), statementLog(), LaunchMode.current() == LaunchMode.NORMAL);
+    }
+
+    /** A named datasource's {@link VingDb}, on its reactive pool (queries) and its JDBC datasource (streams). */
+    public Supplier<VingDb> vingDb(String dataSourceName) {
+        return () -> VingDb.using(Pool.newInstance(ReactiveDataSourceUtil.dataSourceInstance(dataSourceName).get()),
+                dataSource(dataSourceName), config.getValue().logStatements())
+                .streamingWith(config.getValue().dataSource(dataSourceName).stream());
+    }
+
+    private static AgroalDataSource dataSource(String name) {
+        // a datasource without a URL is a bean that Quarkus deactivated: absent for ving
+        Optional<AgroalDataSource> dataSource = AgroalDataSourceUtil.dataSourceInstance(name).isResolvable()
+                ? AgroalDataSourceUtil.dataSourceIfActive(name)
+                : Optional.empty();
+        return dataSource.orElseThrow(() -> new IllegalStateException(DataSourceUtil.isDefault(name)
+                ? "The application has no database: set VING_MYSQL (or quarkus.datasource.jdbc.url)."
+                : "The application has no datasource \"" + name + "\": set quarkus.datasource.\"" + name + "\".jdbc.url."));
+    }
+
+    /**
+     * Runs each datasource's start actions (clean, baseline, repair, migrate, validate, as configured), before the
+     * application serves; a failure stops the start-up with the datasource and the reason.
+     */
+    public void runStartActions(List<String> dataSourceNames) {
+        for (String name : dataSourceNames) {
+            VingMigrations migrations = Arc.container().select(VingMigrations.class, qualifier(name)).get();
+            if (!migrations.hasStartActions()) {
+                continue;
             }
-        }, statementLog());
-        try {
-            List<MigrationFile> applied = migrator.up();
-            LOG.infof(applied.isEmpty() ? "ving: no pending migrations" : "ving: applied %d migrations", applied.size());
-        } catch (SQLException e) {
-            throw new IllegalStateException("ving could not migrate the database at start: " + e.getMessage(), e);
+            try {
+                migrations.runStartActions();
+            } catch (SQLException | MigrationException | IllegalStateException e) {
+                throw new IllegalStateException("ving could not prepare " + migrations.describe() + " at start: "
+                        + e.getMessage(), e);
+            }
         }
+    }
+
+    /** The operators' status endpoint over these datasources. */
+    public Handler<RoutingContext> statusHandler(List<String> dataSourceNames) {
+        return new VingStatusHandler(dataSourceNames);
+    }
+
+    /** The qualifier of a datasource's ving beans: none for the default one. */
+    public static Annotation qualifier(String dataSourceName) {
+        return DataSourceUtil.isDefault(dataSourceName) ? Default.Literal.INSTANCE : new VingDatasource.Literal(dataSourceName);
     }
 
     /**
@@ -130,11 +174,6 @@ public class VingRecorder {
     /** Whether a database is configured: VING_MYSQL maps to this key too, and the dev service sets it. */
     private static boolean dataSourceUrlConfigured() {
         return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
-    }
-
-    /** The packaged migrations' location, for the beans that read them at run time. */
-    public Supplier<VingMigrationsLocation> migrationsLocation(String location) {
-        return () -> new VingMigrationsLocation(location);
     }
 
     /** Dev mode: the project's folders, for the Dev UI's migrations page. */

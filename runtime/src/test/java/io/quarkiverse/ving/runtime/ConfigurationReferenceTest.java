@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 
 /**
  * docs/configuration.md lists every {@code quarkus.ving.*} key of the two configuration mappings with its default,
@@ -42,7 +45,8 @@ class ConfigurationReferenceTest {
         Map<String, Optional<String>> keys = new LinkedHashMap<>();
         keys(VingBuildTimeConfig.class, "quarkus.ving", keys);
         keys(VingRuntimeConfig.class, "quarkus.ving", keys);
-        assertTrue(keys.containsKey("quarkus.ving.dev.schema-sync") && keys.containsKey("quarkus.ving.health.migrations"),
+        assertTrue(keys.containsKey("quarkus.ving.dev.schema-sync") && keys.containsKey("quarkus.ving.health.migrations")
+                && keys.containsKey("quarkus.ving.migrate-at-start"),
                 "nested groups are read: " + keys.keySet());
 
         List<String> problems = new ArrayList<>();
@@ -62,6 +66,13 @@ class ConfigurationReferenceTest {
     private static void keys(Class<?> mapping, String prefix, Map<String, Optional<String>> keys) {
         for (Method method : mapping.getDeclaredMethods()) {
             if (Modifier.isStatic(method.getModifiers()) || method.isDefault()) {
+                continue;
+            }
+            if (method.isAnnotationPresent(WithParentName.class) && method.getReturnType() == Map.class) {
+                // the per-datasource settings: the default datasource's keys sit right under the prefix (a named
+                // one's under quarkus.ving."name"., which the reference says once, above its rows)
+                Type value = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[1];
+                keys((Class<?>) value, prefix, keys);
                 continue;
             }
             WithName name = method.getAnnotation(WithName.class);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import io.quarkiverse.ving.migrate.MigrationStatus;
 import io.quarkiverse.ving.migrate.Migrator;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
+import io.quarkiverse.ving.runtime.VingMigrations;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 
 /**
@@ -62,13 +62,15 @@ public final class DevMigrations {
     private final Migrator migrator;
     private final Clock clock;
 
-    public DevMigrations(DataSource dataSource, Path schemas, Path migrations, SchemaSync schemaSync, Duration lockTimeout,
-            Clock clock) {
-        this.dataSource = dataSource;
+    /**
+     * @param database the default datasource's migrations bean: its database, lock timeout and statement log
+     */
+    public DevMigrations(VingMigrations database, Path schemas, Path migrations, SchemaSync schemaSync, Clock clock) {
+        this.dataSource = database.dataSource();
         this.schemas = schemas;
         this.folder = new MigrationFolder(migrations);
         this.schemaSync = schemaSync;
-        this.migrator = new Migrator(dataSource, folder, lockTimeout);
+        this.migrator = database.migrator(folder);
         this.clock = clock;
     }
 
@@ -91,6 +93,21 @@ public final class DevMigrations {
         }
         return new Status(schemas.toString(), folder.directory().toString(), schemaSync.name().toLowerCase(Locale.ROOT),
                 migrations, status.unknown().size(), unprepared, problem);
+    }
+
+    /** The migration a prepare would write now, as {@code ving drizzle --prepare --explain}; writes nothing. */
+    public Outcome explain() {
+        try {
+            MigrationPreparer.Result result = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
+                    MigrationPreparer.Options.DEFAULT.withExplain(true), clock);
+            if (result.plan().statements().isEmpty()) {
+                return new Outcome(true, "The schemas match the newest migration: nothing to prepare.", List.of(), null);
+            }
+            return new Outcome(true, "A prepare would write " + result.plan().statements().size() + " statements ("
+                    + String.join(", ", result.plan().names()) + ").", List.of(), result.sql());
+        } catch (RuntimeException e) {
+            return Outcome.failed(e);
+        }
     }
 
     /**

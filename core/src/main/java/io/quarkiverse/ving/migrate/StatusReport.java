@@ -1,31 +1,45 @@
-package io.quarkiverse.ving.cli;
+package io.quarkiverse.ving.migrate;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.ving.migrate.MigrationFolder;
-import io.quarkiverse.ving.migrate.MigrationStatus;
-import io.quarkiverse.ving.migrate.Topology;
+/**
+ * A database's migration status as one JSON object ({@link io.quarkiverse.ving.json.JsonWriter} writes it): what
+ * {@code ving drizzle --status --json} prints for deploy scripts and dashboards, and the application's operator
+ * endpoint serves per datasource.
+ */
+public final class StatusReport {
 
-/** {@code ving drizzle --status --json}: the status as one JSON object, for deploy scripts and dashboards. */
-final class StatusJson {
+    private StatusReport() {
+    }
 
-    private StatusJson() {
+    /**
+     * Reads the status, the drift, the topology and the lock's holder: reads only.
+     *
+     * @param database how the database is named in the report ({@code root@127.0.0.1:3306/app})
+     * @param folder where the migrations are, as the report shows it
+     */
+    public static Map<String, Object> read(Migrator migrator, String database, String folder) throws SQLException {
+        MigrationStatus status = migrator.status();
+        return of(status, migrator.drift(status), folder, database, migrator.topology(), migrator.lockHolder());
     }
 
     /**
      * @param drift the statements that would make the database match the newest snapshot; empty when not checked
+     * @param lockHolder who holds the migration lock; empty when it is free
      */
-    static Map<String, Object> of(MigrationStatus status, Optional<List<String>> drift, MigrationFolder folder,
-            String database, Topology topology) {
+    public static Map<String, Object> of(MigrationStatus status, Optional<List<String>> drift, String folder,
+            String database, Topology topology, Optional<String> lockHolder) {
         List<Object> migrations = new ArrayList<>();
         for (MigrationStatus.Item item : status.migrations()) {
             Map<String, Object> migration = new LinkedHashMap<>();
             migration.put("tag", item.migration().tag());
-            migration.put("state", item.state().name().toLowerCase(java.util.Locale.ROOT));
+            migration.put("state", item.state().name().toLowerCase(Locale.ROOT));
             migration.put("statements", item.migration().statements().size());
             migration.put("statementsDone", item.statementsDone());
             migration.put("error", item.error().orElse(null));
@@ -45,15 +59,16 @@ final class StatusJson {
         boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", database);
-        json.put("folder", folder.directory().toString());
+        json.put("folder", folder);
         Map<String, Object> server = new LinkedHashMap<>();
-        server.put("kind", topology.kind().name().toLowerCase(java.util.Locale.ROOT));
+        server.put("kind", topology.kind().name().toLowerCase(Locale.ROOT));
         server.put("version", topology.version());
         server.put("replicaOf", topology.primary().orElse(null));
         server.put("readOnly", topology.readOnly().orElse(null));
         server.put("clusterSize", topology.galera().map(Topology.Galera::clusterSize).orElse(null));
-        server.put("upRefused", topology.refusal().map(refusal -> refusal.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+        server.put("upRefused", topology.refusal().map(refusal -> refusal.name().toLowerCase(Locale.ROOT)).orElse(null));
         json.put("server", server);
+        json.put("lock", lockHolder.orElse(null));
         json.put("needsAttention", status.needsAttention() || drifted);
         json.put("lastAvailable", status.lastAvailable().map(item -> item.migration().tag()).orElse(null));
         json.put("lastApplied", status.lastApplied().map(item -> item.migration().tag()).orElse(null));
