@@ -42,6 +42,17 @@ public final class RecordClassWriter {
      */
     public static Map<Path, String> sources(List<Schema> schemas, String recordPackage, String tablePackage,
             boolean jpaEntities) {
+        return sources(schemas, recordPackage, tablePackage, jpaEntities, Optional.empty());
+    }
+
+    /**
+     * The sources of the kinds of a named datasource's schemas: each kind class injects that datasource's {@code
+     * VingDb} ({@code @VingDatasource("orders")}).
+     *
+     * @param dataSource the datasource's Quarkus name; empty for the default datasource
+     */
+    public static Map<Path, String> sources(List<Schema> schemas, String recordPackage, String tablePackage,
+            boolean jpaEntities, Optional<String> dataSource) {
         Map<String, Table> tables = TableMapper.tables(schemas).stream()
                 .collect(Collectors.toMap(Table::kind, table -> table));
         Path directory = Path.of(recordPackage.replace('.', '/'));
@@ -51,7 +62,7 @@ public final class RecordClassWriter {
             String origin = schema.file() == null ? "the " + schema.kind() + " schema" : String.valueOf(schema.file().getFileName());
             sources.put(directory.resolve(schema.kind() + ".java"), record(schema, table, recordPackage, origin, jpaEntities));
             sources.put(directory.resolve(kindClass(schema.kind()) + ".java"),
-                    kind(schema, table, recordPackage, tablePackage, origin));
+                    kind(schema, table, recordPackage, tablePackage, origin, dataSource));
         }
         return sources;
     }
@@ -118,7 +129,8 @@ public final class RecordClassWriter {
         return out.toString();
     }
 
-    static String kind(Schema schema, Table table, String packageName, String tablePackage, String origin) {
+    static String kind(Schema schema, Table table, String packageName, String tablePackage, String origin,
+            Optional<String> dataSource) {
         String kind = schema.kind();
         String kindClass = kindClass(kind);
         String tableClass = TableClassWriter.className(table);
@@ -129,6 +141,7 @@ public final class RecordClassWriter {
         out.append("import io.quarkiverse.ving.record.Kind;\nimport io.quarkiverse.ving.record.KindModel;\n")
                 .append("import io.quarkiverse.ving.record.RecordProp;\nimport io.quarkiverse.ving.schema.PropDefault;\n")
                 .append("import io.quarkiverse.ving.schema.PropType;\nimport io.quarkiverse.ving.schema.Relation;\n")
+                .append(dataSource.isPresent() ? "import io.quarkiverse.ving.runtime.VingDatasource;\n" : "")
                 .append("import io.quarkiverse.ving.sql.VingDb;\n");
         if (!tablePackage.equals(packageName)) {
             out.append("import ").append(tablePackage).append('.').append(tableClass).append(";\n");
@@ -143,7 +156,9 @@ public final class RecordClassWriter {
         out.append(schema.props().stream().map(prop -> "            " + recordProp(prop, table, tableClass))
                 .collect(Collectors.joining(",\n")));
         out.append("));\n\n");
-        out.append("    @Inject\n    public ").append(kindClass).append("(VingDb db) {\n        this(db, ").append(kind)
+        String qualifier = dataSource.map(name -> "@VingDatasource(" + literal(name) + ") ").orElse("");
+        out.append("    @Inject\n    public ").append(kindClass).append("(").append(qualifier).append("VingDb db) {\n        this(db, ")
+                .append(kind)
                 .append("::new);\n    }\n\n");
         out.append("    /** For a subclass whose records are a subclass of {@code ").append(kind).append("}. */\n");
         out.append("    protected ").append(kindClass).append("(VingDb db, Supplier<? extends ").append(kind)

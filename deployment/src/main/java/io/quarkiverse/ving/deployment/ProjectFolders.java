@@ -14,6 +14,12 @@ import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
  */
 record ProjectFolders(Path schemas, Path migrations) {
 
+    /** A named datasource's folders: its schemas, and the folder its migrations are packaged from. */
+    static ProjectFolders of(VingBuildTimeConfig config, OutputTargetBuildItem output, String dataSource, Path schemas) {
+        Path project = output.getOutputDirectory().getParent();
+        return new ProjectFolders(schemas, project.resolve("src/main/resources").resolve(config.migrations(dataSource)).normalize());
+    }
+
     static ProjectFolders of(VingBuildTimeConfig config, OutputTargetBuildItem output) {
         Path project = output.getOutputDirectory().getParent();
         return new ProjectFolders(config.schemas().map(Path::of).orElse(project.resolve(SchemaDirectory.DEFAULT)).normalize(),

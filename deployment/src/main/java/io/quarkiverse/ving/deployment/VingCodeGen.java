@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -72,21 +73,37 @@ public class VingCodeGen implements CodeGenProvider {
     @Override
     public boolean trigger(CodeGenContext context) throws CodeGenException {
         Path input = context.inputDir();
-        if (!SchemaDirectory.hasSchemas(input)) {
-            return false;
-        }
-        String packageName = context.config().getOptionalValue(PACKAGE_PROPERTY, String.class)
-                .orElse(TableClassWriter.DEFAULT_PACKAGE);
-        String recordPackage = context.config().getOptionalValue(RECORD_PACKAGE_PROPERTY, String.class)
+        Config config = context.config();
+        String packageName = config.getOptionalValue(PACKAGE_PROPERTY, String.class).orElse(TableClassWriter.DEFAULT_PACKAGE);
+        String recordPackage = config.getOptionalValue(RECORD_PACKAGE_PROPERTY, String.class)
                 .orElse(RecordClassWriter.DEFAULT_PACKAGE);
-        boolean jpaEntities = context.config().getOptionalValue(JPA_ENTITIES_PROPERTY, Boolean.class).orElse(false);
+        boolean jpaEntities = config.getOptionalValue(JPA_ENTITIES_PROPERTY, Boolean.class).orElse(false);
         Map<Path, String> sources = new LinkedHashMap<>();
+        Map<String, String> kindsSeen = new LinkedHashMap<>(); // kind -> the datasource whose schemas define it
         try {
-            List<Schema> schemas = SchemaDirectory.load(input);
-            sources.putAll(TableClassWriter.sources(schemas, packageName));
-            sources.putAll(RecordClassWriter.sources(schemas, recordPackage, packageName, jpaEntities));
+            if (SchemaDirectory.hasSchemas(input)) {
+                List<Schema> schemas = SchemaDirectory.load(input);
+                claim(kindsSeen, schemas, "the default datasource");
+                sources.putAll(TableClassWriter.sources(schemas, packageName));
+                sources.putAll(RecordClassWriter.sources(schemas, recordPackage, packageName, jpaEntities));
+            }
+            for (Map.Entry<String, Path> named : NamedSchemaFolders.of(config, input).entrySet()) {
+                if (!SchemaDirectory.hasSchemas(named.getValue())) {
+                    continue;
+                }
+                String name = named.getKey();
+                List<Schema> schemas = SchemaDirectory.load(named.getValue());
+                claim(kindsSeen, schemas, "datasource \"" + name + "\"");
+                String subPackage = NamedSchemaFolders.javaPackage(name);
+                sources.putAll(TableClassWriter.sources(schemas, packageName + "." + subPackage));
+                sources.putAll(RecordClassWriter.sources(schemas, recordPackage + "." + subPackage, packageName + "." + subPackage,
+                        jpaEntities, Optional.of(name)));
+            }
         } catch (SchemaException e) {
             throw new CodeGenException("Invalid ving schema:\n" + e.getMessage());
+        }
+        if (sources.isEmpty()) {
+            return false;
         }
         Path outDir = context.outDir();
         try {
@@ -98,6 +115,21 @@ public class VingCodeGen implements CodeGenProvider {
             throw new CodeGenException("Cannot write the ving table classes to " + outDir + ": " + e.getMessage(), e);
         }
         return true;
+    }
+
+    /**
+     * Records which datasource's schemas define each kind: {@code useKind("Order")} names a kind across the
+     * application, so two datasources cannot both have one.
+     */
+    private static void claim(Map<String, String> kindsSeen, List<Schema> schemas, String dataSource) throws CodeGenException {
+        for (Schema schema : schemas) {
+            String other = kindsSeen.putIfAbsent(schema.kind(), dataSource);
+            if (other != null) {
+                throw new CodeGenException("The ving kind " + schema.kind() + " is defined by the schemas of " + other + " and of "
+                        + dataSource + " (" + schema.file() + "); useKind(\"" + schema.kind() + "\") names one kind in the"
+                        + " whole application. Rename one of them.");
+            }
+        }
     }
 
     /** Removes the classes of kinds whose schema is gone: everything under the output folder is generated here. */

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
@@ -266,28 +267,44 @@ class VingProcessor {
     }
 
     /**
-     * Compares the schemas with the newest migration, as {@code ving drizzle --prepare --explain} does. A difference
-     * is a migration not yet prepared: a warning, or a failed build when configured; in dev mode with
+     * Compares each datasource's schemas with its newest migration, as {@code ving drizzle --prepare --explain} does. A
+     * difference is a migration not yet prepared: a warning, or a failed build when configured; in dev mode with
      * schema-sync=prepare, the migration is written instead, as {@code ving drizzle --prepare} would.
      */
     @BuildStep
     @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
-    void checkMigrations(VingBuildTimeConfig config, VingProjectBuildItem project, LaunchModeBuildItem launchMode) {
+    void checkMigrations(VingBuildTimeConfig config, VingProjectBuildItem project, VingDataSourcesBuildItem dataSources,
+            OutputTargetBuildItem output, LaunchModeBuildItem launchMode) {
         boolean prepare = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PREPARE;
-        if (!project.hasSchemas() || !prepare && config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
+        if (!prepare && config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
             return;
         }
-        Path schemas = project.folders().schemas();
-        Path migrations = project.folders().migrations();
+        if (project.hasSchemas()) {
+            checkMigrations(config, prepare, project.schemas(), project.folders());
+        }
+        Map<String, Path> namedSchemas = NamedSchemaFolders.of(ConfigProvider.getConfig(), project.folders().schemas());
+        for (String name : dataSources.named()) {
+            Path schemas = namedSchemas.get(name);
+            if (schemas != null && SchemaDirectory.hasSchemas(schemas)) {
+                checkMigrations(config, prepare, SchemaDirectory.load(schemas), ProjectFolders.of(config, output, name, schemas));
+            }
+        }
+    }
+
+    private static void checkMigrations(VingBuildTimeConfig config, boolean prepare, List<Schema> schemaList,
+            ProjectFolders folders) {
+        Path schemas = folders.schemas();
+        Path migrations = folders.migrations();
         String problem;
         try {
-            MigrationPreparer.Result result = MigrationPreparer.prepare(project.schemas(), new MigrationFolder(migrations),
+            MigrationPreparer.Result result = MigrationPreparer.prepare(schemaList, new MigrationFolder(migrations),
                     prepare ? MigrationPreparer.Options.DEFAULT : EXPLAIN, Clock.systemUTC());
             if (result.outcome() == MigrationPreparer.Outcome.NO_CHANGE) {
                 return;
             }
             if (result.outcome() == MigrationPreparer.Outcome.WRITTEN) {
-                LOG.infof("ving dev: wrote the migration %s for the changed schemas", result.entry().orElseThrow().tag());
+                LOG.infof("ving dev: wrote the migration %s for the changed schemas in %s", result.entry().orElseThrow().tag(),
+                        schemas);
                 return;
             }
             problem = "The ving schemas in " + schemas + " differ from the newest migration in " + migrations

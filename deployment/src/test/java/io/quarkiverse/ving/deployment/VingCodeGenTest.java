@@ -98,4 +98,43 @@ class VingCodeGenTest {
         Files.createDirectories(work.resolve("empty"));
         assertFalse(generate(work.resolve("empty"), Map.of()));
     }
+
+    @Test
+    void aNamedDatasourcesSchemasBecomeKindsOfThatDatasourceThatCompile() throws Exception {
+        Path schemas = work.resolve("ving");
+        copyOfReferenceSchemas(schemas.resolve("orders"));
+        assertTrue(generate(schemas, Map.of("quarkus.datasource.\"orders\".db-kind", "mariadb")));
+        String kind = Files.readString(work.resolve("out/ving/record/orders/Users.java"));
+        assertTrue(kind.startsWith("package ving.record.orders;\n"), kind);
+        assertTrue(kind.contains("    public Users(@VingDatasource(\"orders\") VingDb db) {"), kind);
+        assertTrue(kind.contains("import ving.drizzle.schema.orders.UserTable;"), kind);
+        assertFalse(Files.exists(work.resolve("out/ving/record/Users.java")), "the default datasource has no schemas");
+
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(work.resolve("out"))) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        }
+        List<String> arguments = new java.util.ArrayList<>(List.of("-d", work.resolve("classes").toString(),
+                "-classpath", System.getProperty("java.class.path"), "--release", "17"));
+        sources.forEach(source -> arguments.add(source.toString()));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)),
+                "the generated sources compile");
+    }
+
+    @Test
+    void aDatasourceThatIsNotMySqlGetsNoKinds() throws Exception {
+        Path schemas = work.resolve("ving");
+        copyOfReferenceSchemas(schemas.resolve("reports"));
+        assertFalse(generate(schemas, Map.of("quarkus.datasource.\"reports\".db-kind", "postgresql")));
+    }
+
+    @Test
+    void aKindInTwoDatasourcesFailsTheBuildNamingBoth() throws Exception {
+        Path schemas = copyOfReferenceSchemas(work.resolve("ving"));
+        copyOfReferenceSchemas(schemas.resolve("orders"));
+        CodeGenException e = assertThrows(CodeGenException.class,
+                () -> generate(schemas, Map.of("quarkus.datasource.\"orders\".db-kind", "mariadb")));
+        assertTrue(e.getMessage().startsWith("The ving kind APIKey is defined by the schemas of the default datasource and of"
+                + " datasource \"orders\" (" + schemas.resolve("orders/APIKey.mjs")), e.getMessage());
+    }
 }

@@ -23,13 +23,6 @@ import io.smallrye.config.WithUnnamedKey;
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface VingBuildTimeConfig {
 
-    /**
-     * The folder of ving schema files, when it is not the module's {@code src/main/ving}. Code generation
-     * reads it as a build property (a Maven project property or a system property), since it runs before
-     * the application's configuration exists.
-     */
-    Optional<String> schemas();
-
     /** Generation of the typed table classes. */
     Codegen codegen();
 
@@ -70,12 +63,25 @@ public interface VingBuildTimeConfig {
                 : "ving/" + dataSourceName + "/migrations");
     }
 
+    /** The default datasource's schemas folder, when configured. */
+    default Optional<String> schemas() {
+        return datasources().get(DataSourceUtil.DEFAULT_DATASOURCE_NAME).schemas();
+    }
+
     /** The default datasource's migrations location. */
     default String migrations() {
         return migrations(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
     }
 
     interface DataSource {
+
+        /**
+         * The folder of ving schema files, when it is not the default one: the module's {@code src/main/ving} for the
+         * default datasource, its subfolder named after the datasource ({@code src/main/ving/orders}) for a named one.
+         * The default datasource's is read by code generation as a build property (a Maven project property or a
+         * system property), since it runs before the application's configuration exists.
+         */
+        Optional<String> schemas();
 
         /**
          * The migrations folder as a resource location: {@code src/main/resources/ving/migrations} is packaged as
