@@ -212,21 +212,21 @@ final class Ledger {
 
     /** Records a new hash for an applied migration whose file was deliberately edited (repair). */
     void rehash(long when, String hash) throws SQLException {
-        for (String table : List.of(TABLE, APPLIED_TABLE)) {
-            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set hash = ? where created_at = ?")) {
-                update.setString(1, hash);
-                update.setLong(2, when);
-                update.executeUpdate();
-            }
-        }
+        updateApplied("hash", hash, when);
     }
 
     /** Moves an applied migration's rows to the new {@code when} its journal entry was given (repair). */
     void rewhen(long appliedWhen, long when) throws SQLException {
+        updateApplied("created_at", when, appliedWhen);
+    }
+
+    /** Sets a column of a migration's row in drizzle's ledger and in our guard alike. */
+    private void updateApplied(String column, Object value, long when) throws SQLException {
         for (String table : List.of(TABLE, APPLIED_TABLE)) {
-            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set created_at = ? where created_at = ?")) {
-                update.setLong(1, when);
-                update.setLong(2, appliedWhen);
+            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set " + column
+                    + " = ? where created_at = ?")) {
+                update.setObject(1, value);
+                update.setLong(2, when);
                 update.executeUpdate();
             }
         }

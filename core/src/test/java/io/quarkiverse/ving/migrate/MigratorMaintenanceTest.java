@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkiverse.ving.embedded.TestDatabase;
-import io.quarkiverse.ving.table.DdlWriter;
 
 /** validate, repair, baseline and clean against a real MariaDB, on a database of this class's own. */
 class MigratorMaintenanceTest {
@@ -45,19 +44,12 @@ class MigratorMaintenanceTest {
         return new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(30));
     }
 
-    /** A folder of hand-written migrations, one per SQL text, prepared a millisecond apart. */
     private MigrationFolder folder(String... migrations) {
-        MigrationFolder folder = new MigrationFolder(work);
-        Snapshot snapshot = Snapshot.EMPTY;
-        for (int i = 0; i < migrations.length; i++) {
-            snapshot = Snapshot.following(snapshot, List.of());
-            folder.add("step" + i, migrations[i], snapshot, 1_800_000_000_000L + i);
-        }
-        return folder;
+        return HandWrittenMigrations.folder(work, migrations);
     }
 
     private static String join(String... statements) {
-        return DdlWriter.migrationText(List.of(statements));
+        return HandWrittenMigrations.join(statements);
     }
 
     private void rewrite(String file, String sql) throws IOException {

@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 import io.quarkiverse.ving.embedded.TestDatabase;
-import io.quarkiverse.ving.table.DdlWriter;
 
 /** The migrator against a real MariaDB, on a database of this class's own. */
 class MigratorTest {
@@ -59,19 +58,12 @@ class MigratorTest {
         return new Migrator(DATABASE.dataSource(), folder, lockTimeout);
     }
 
-    /** A folder of hand-written migrations, one per SQL text, prepared a millisecond apart. */
     private MigrationFolder folder(String... migrations) {
-        MigrationFolder folder = new MigrationFolder(work);
-        Snapshot snapshot = Snapshot.EMPTY;
-        for (int i = 0; i < migrations.length; i++) {
-            snapshot = Snapshot.following(snapshot, List.of());
-            folder.add("step" + i, migrations[i], snapshot, 1_800_000_000_000L + i);
-        }
-        return folder;
+        return HandWrittenMigrations.folder(work, migrations);
     }
 
     private static String join(String... statements) {
-        return DdlWriter.migrationText(List.of(statements));
+        return HandWrittenMigrations.join(statements);
     }
 
     @Test
