@@ -206,10 +206,15 @@ class VingProcessor {
             BuildProducer<ServiceStartBuildItem> started,
             BuildProducer<InitTaskCompletedBuildItem> initTasks, BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
         recorder.runStartActions(dataSources.names());
-        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PUSH
-                && project.hasSchemas()) {
-            // after the migrations, so that push only adds what no migration has yet; the tables travel as a snapshot
-            recorder.pushSchemas(SnapshotJson.write(Snapshot.following(Snapshot.EMPTY, project.tables())));
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PUSH) {
+            for (VingProjectBuildItem.DataSourceProject dataSource : project.dataSources()) {
+                if (dataSource.hasSchemas()) {
+                    // after the migrations, so that push only adds what no migration has yet; the tables travel as a
+                    // snapshot
+                    recorder.pushSchemas(dataSource.dataSource(),
+                            SnapshotJson.write(Snapshot.following(Snapshot.EMPTY, dataSource.tables())));
+                }
+            }
         }
         started.produce(new ServiceStartBuildItem(FEATURE));
         initTasks.produce(new InitTaskCompletedBuildItem(FEATURE));
@@ -250,20 +255,32 @@ class VingProcessor {
     }
 
     /**
-     * Reads the project once per build: its folders, and its schemas when anything will use them (the migration
-     * check, or dev mode's Dev UI and schema sync).
+     * Reads the project once per build: each datasource's folders, and its schemas when anything will use them (the
+     * migration check, or dev mode's Dev UI and schema sync).
      */
     @BuildStep
-    VingProjectBuildItem project(VingBuildTimeConfig config, OutputTargetBuildItem output, LaunchModeBuildItem launchMode) {
+    VingProjectBuildItem project(VingBuildTimeConfig config, OutputTargetBuildItem output, LaunchModeBuildItem launchMode,
+            VingDataSourcesBuildItem dataSources) {
         ProjectFolders folders = ProjectFolders.of(config, output);
         boolean used = config.checkMigrations() != VingBuildTimeConfig.MigrationCheck.OFF
                 || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
+        VingProjectBuildItem.DataSourceProject defaultProject = read(DataSourceUtil.DEFAULT_DATASOURCE_NAME, folders, used);
+        Map<String, Path> namedSchemas = NamedSchemaFolders.of(ConfigProvider.getConfig(), folders.schemas());
+        List<VingProjectBuildItem.DataSourceProject> named = new ArrayList<>();
+        for (String name : dataSources.named()) {
+            Path schemas = namedSchemas.getOrDefault(name, folders.schemas().resolve(name));
+            named.add(read(name, ProjectFolders.of(config, output, name, schemas), used));
+        }
+        return new VingProjectBuildItem(defaultProject, named);
+    }
+
+    private static VingProjectBuildItem.DataSourceProject read(String dataSource, ProjectFolders folders, boolean used) {
         List<Path> files = used && Files.isDirectory(folders.schemas()) ? SchemaDirectory.files(folders.schemas()) : List.of();
         if (files.isEmpty()) {
-            return new VingProjectBuildItem(folders, List.of(), List.of());
+            return new VingProjectBuildItem.DataSourceProject(dataSource, folders, List.of(), List.of());
         }
         List<Schema> schemas = SchemaDirectory.load(files);
-        return new VingProjectBuildItem(folders, schemas, TableMapper.tables(schemas));
+        return new VingProjectBuildItem.DataSourceProject(dataSource, folders, schemas, TableMapper.tables(schemas));
     }
 
     /**
@@ -273,20 +290,14 @@ class VingProcessor {
      */
     @BuildStep
     @Produce(ServiceStartBuildItem.class) // run in every launch mode, before the application starts
-    void checkMigrations(VingBuildTimeConfig config, VingProjectBuildItem project, VingDataSourcesBuildItem dataSources,
-            OutputTargetBuildItem output, LaunchModeBuildItem launchMode) {
+    void checkMigrations(VingBuildTimeConfig config, VingProjectBuildItem project, LaunchModeBuildItem launchMode) {
         boolean prepare = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT && config.dev().schemaSync() == SchemaSync.PREPARE;
         if (!prepare && config.checkMigrations() == VingBuildTimeConfig.MigrationCheck.OFF) {
             return;
         }
-        if (project.hasSchemas()) {
-            checkMigrations(config, prepare, project.schemas(), project.folders());
-        }
-        Map<String, Path> namedSchemas = NamedSchemaFolders.of(ConfigProvider.getConfig(), project.folders().schemas());
-        for (String name : dataSources.named()) {
-            Path schemas = namedSchemas.get(name);
-            if (schemas != null && SchemaDirectory.hasSchemas(schemas)) {
-                checkMigrations(config, prepare, SchemaDirectory.load(schemas), ProjectFolders.of(config, output, name, schemas));
+        for (VingProjectBuildItem.DataSourceProject dataSource : project.dataSources()) {
+            if (dataSource.hasSchemas()) {
+                checkMigrations(config, prepare, dataSource.schemas(), dataSource.folders());
             }
         }
     }

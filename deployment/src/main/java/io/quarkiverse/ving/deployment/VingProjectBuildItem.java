@@ -7,36 +7,64 @@ import io.quarkiverse.ving.table.Table;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
- * The project being built, read once per build: its folders, its schemas (read and validated) and the tables they
- * map to. The migration check, the Dev UI and dev mode's schema sync all take it from here.
+ * The project being built, read once per build: for each datasource, its folders, its schemas (read and validated)
+ * and the tables they map to. The migration check, the Dev UI and dev mode's schema sync all take it from here.
  */
 public final class VingProjectBuildItem extends SimpleBuildItem {
 
-    private final ProjectFolders folders;
-    private final List<Schema> schemas;
-    private final List<Table> tables;
+    /**
+     * One datasource's part of the project.
+     *
+     * @param dataSource the datasource's Quarkus name
+     * @param schemas the schemas, or none when the folder holds no schema file (or the build had no use for them)
+     * @param tables the tables of the schemas, in the schemas' order
+     */
+    record DataSourceProject(String dataSource, ProjectFolders folders, List<Schema> schemas, List<Table> tables) {
 
-    VingProjectBuildItem(ProjectFolders folders, List<Schema> schemas, List<Table> tables) {
-        this.folders = folders;
-        this.schemas = List.copyOf(schemas);
-        this.tables = List.copyOf(tables);
+        DataSourceProject {
+            schemas = List.copyOf(schemas);
+            tables = List.copyOf(tables);
+        }
+
+        boolean hasSchemas() {
+            return !schemas.isEmpty();
+        }
     }
 
+    private final DataSourceProject defaultDataSource;
+    private final List<DataSourceProject> named;
+
+    VingProjectBuildItem(DataSourceProject defaultDataSource, List<DataSourceProject> named) {
+        this.defaultDataSource = defaultDataSource;
+        this.named = List.copyOf(named);
+    }
+
+    /** The default datasource's folders. */
     ProjectFolders folders() {
-        return folders;
+        return defaultDataSource.folders();
     }
 
-    /** The schemas, or none when the folder holds no schema file (or the build had no use for them). */
+    /** The default datasource's schemas. */
     List<Schema> schemas() {
-        return schemas;
+        return defaultDataSource.schemas();
     }
 
-    /** The tables of the schemas, in the schemas' order. */
+    /** The default datasource's tables. */
     List<Table> tables() {
-        return tables;
+        return defaultDataSource.tables();
     }
 
     boolean hasSchemas() {
-        return !schemas.isEmpty();
+        return defaultDataSource.hasSchemas();
+    }
+
+    /** Every datasource's part, the default one first. */
+    List<DataSourceProject> dataSources() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultDataSource), named.stream()).toList();
+    }
+
+    /** The named datasources' parts that have schemas. */
+    List<DataSourceProject> namedWithSchemas() {
+        return named.stream().filter(DataSourceProject::hasSchemas).toList();
     }
 }

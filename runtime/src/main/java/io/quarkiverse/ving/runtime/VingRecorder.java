@@ -31,7 +31,6 @@ import io.quarkiverse.ving.sql.StandaloneDb;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.reactive.datasource.runtime.ReactiveDataSourceUtil;
 import io.quarkus.runtime.LaunchMode;
@@ -105,13 +104,15 @@ public class VingRecorder {
     }
 
     private static AgroalDataSource dataSource(String name) {
-        // a datasource without a URL is a bean that Quarkus deactivated: absent for ving
-        Optional<AgroalDataSource> dataSource = AgroalDataSourceUtil.dataSourceInstance(name).isResolvable()
-                ? AgroalDataSourceUtil.dataSourceIfActive(name)
-                : Optional.empty();
-        return dataSource.orElseThrow(() -> new IllegalStateException(DataSourceUtil.isDefault(name)
+        return activeDataSource(name).orElseThrow(() -> new IllegalStateException(DataSourceUtil.isDefault(name)
                 ? "The application has no database: set VING_MYSQL (or quarkus.datasource.jdbc.url)."
                 : "The application has no datasource \"" + name + "\": set quarkus.datasource.\"" + name + "\".jdbc.url."));
+    }
+
+    /** The datasource, unless there is none or Quarkus deactivated it (a datasource without a URL is, for ving, absent). */
+    private static Optional<AgroalDataSource> activeDataSource(String name) {
+        return AgroalDataSourceUtil.dataSourceInstance(name).isResolvable() ? AgroalDataSourceUtil.dataSourceIfActive(name)
+                : Optional.empty();
     }
 
     /**
@@ -144,36 +145,38 @@ public class VingRecorder {
     }
 
     /**
-     * Dev mode with schema-sync=push: brings the dev database to the schemas, applying directly the part of the
-     * difference that loses no data. Nothing without a database.
+     * Dev mode with schema-sync=push: brings a datasource's dev database to its schemas, applying directly the part of
+     * the difference that loses no data. Nothing without a database.
      *
      * @param schemasSnapshot the tables of the schemas, as the build read them, in drizzle-kit's snapshot format
      */
-    public void pushSchemas(String schemasSnapshot) {
-        InstanceHandle<AgroalDataSource> dataSource = Arc.container().instance(AgroalDataSource.class);
-        if (!dataSource.isAvailable() || !dataSourceUrlConfigured()) {
+    public void pushSchemas(String dataSourceName, String schemasSnapshot) {
+        Optional<AgroalDataSource> dataSource = activeDataSource(dataSourceName);
+        if (dataSource.isEmpty() || !dataSourceUrlConfigured(dataSourceName)) {
             return;
         }
+        String where = DataSourceUtil.isDefault(dataSourceName) ? "" : " (datasource \"" + dataSourceName + "\")";
         Snapshot expected = SnapshotJson.read(Path.of("schemas-snapshot.json"), schemasSnapshot);
         try (Connection connection = dataSource.get().getConnection(); Statement statement = connection.createStatement()) {
             for (SchemaChange change : SchemaDrift.changes(connection, expected)) {
                 // push leaves what would lose data to a migration
                 if (change.losesData()) {
-                    LOG.warnf("ving dev: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.",
+                    LOG.warnf("ving dev%s: not pushed, it would lose data: %s Prepare a migration, or apply it by hand.", where,
                             change.sql().strip());
                     continue;
                 }
                 statement.execute(change.sql());
-                LOG.infof("ving dev: pushed %s", change.sql().strip());
+                LOG.infof("ving dev%s: pushed %s", where, change.sql().strip());
             }
         } catch (SQLException e) {
-            LOG.warnf("ving dev: could not push the schemas to the dev database: %s", e.getMessage());
+            LOG.warnf("ving dev%s: could not push the schemas to the dev database: %s", where, e.getMessage());
         }
     }
 
-    /** Whether a database is configured: VING_MYSQL maps to this key too, and the dev service sets it. */
-    private static boolean dataSourceUrlConfigured() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
+    /** Whether a database is configured: VING_MYSQL maps to the default one's key too, and the dev service sets it. */
+    private static boolean dataSourceUrlConfigured(String dataSourceName) {
+        return ConfigProvider.getConfig().getOptionalValue(DataSourceUtil.dataSourcePropertyKey(dataSourceName, "jdbc.url"),
+                String.class).isPresent();
     }
 
     /** Dev mode: the project's folders, for the Dev UI's migrations page. */
