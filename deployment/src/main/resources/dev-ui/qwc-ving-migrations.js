@@ -4,9 +4,11 @@ import '@vaadin/button';
 import '@vaadin/checkbox';
 import '@vaadin/text-field';
 import '@vaadin/progress-bar';
+import '@vaadin/select';
 
 /**
- * The project's migrations against the dev database, and the `ving drizzle --prepare` and `--up` of them.
+ * The project's migrations against the dev database, and the `ving drizzle --prepare` and `--up` of them; one
+ * datasource at a time, chosen when the application has named ones.
  */
 export class QwcVingMigrations extends LitElement {
 
@@ -31,6 +33,7 @@ export class QwcVingMigrations extends LitElement {
         _busy: { state: true },
         _name: { state: true },
         _confirmDrops: { state: true },
+        _datasource: { state: true },
     };
 
     constructor() {
@@ -40,6 +43,7 @@ export class QwcVingMigrations extends LitElement {
         this._busy = false;
         this._name = '';
         this._confirmDrops = false;
+        this._datasource = '';
     }
 
     connectedCallback() {
@@ -54,6 +58,7 @@ export class QwcVingMigrations extends LitElement {
         const status = this._status;
         const waiting = status.migrations.filter(m => m.state === 'pending' || m.state === 'partial').length;
         return html`
+            ${this._renderDatasources(status)}
             <p class="folders">Schemas: <code>${status.schemasFolder}</code><br>
                 Migrations: <code>${status.migrationsFolder}</code><br>
                 Schema sync in dev mode: <code>${status.schemaSync}</code></p>
@@ -69,6 +74,24 @@ export class QwcVingMigrations extends LitElement {
             </div>
             ${this._renderOutcome()}
             ${this._renderMigrations(status)}`;
+    }
+
+    _renderDatasources(status) {
+        if (status.dataSources.length < 2) {
+            return '';
+        }
+        const items = status.dataSources.map(name => ({ label: name, value: name }));
+        return html`<vaadin-select label="Datasource" .items=${items} .value=${status.dataSource}
+            @value-changed=${e => this._choose(e.detail.value)}></vaadin-select>`;
+    }
+
+    _choose(name) {
+        const chosen = name === '<default>' ? '' : name;
+        if (chosen !== this._datasource) {
+            this._datasource = chosen;
+            this._outcome = null;
+            this._refresh();
+        }
     }
 
     _renderUnprepared(status) {
@@ -110,17 +133,18 @@ export class QwcVingMigrations extends LitElement {
     }
 
     _refresh() {
-        this.jsonRpc.getStatus()
+        this.jsonRpc.getStatus({ datasource: this._datasource })
             .then(response => this._status = response.result)
             .catch(error => this._failed(error));
     }
 
     _prepare() {
-        this._run(this.jsonRpc.prepare({ name: this._name, confirmDrops: this._confirmDrops }));
+        this._run(this.jsonRpc.prepare({ datasource: this._datasource, name: this._name,
+            confirmDrops: this._confirmDrops }));
     }
 
     _apply() {
-        this._run(this.jsonRpc.apply());
+        this._run(this.jsonRpc.apply({ datasource: this._datasource }));
     }
 
     _run(call) {

@@ -54,9 +54,11 @@ class VingDevUIProcessor {
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem devProject(VingRecorder recorder, VingBuildTimeConfig config, VingProjectBuildItem project) {
-        ProjectFolders folders = project.folders();
+        List<VingProjectBuildItem.DataSourceProject> dataSources = project.dataSources();
         return SyntheticBeanBuildItem.configure(VingDevProject.class).scope(Singleton.class)
-                .supplier(recorder.devProject(folders.schemas().toString(), folders.migrations().toString(),
+                .supplier(recorder.devProject(dataSources.stream().map(VingProjectBuildItem.DataSourceProject::dataSource).toList(),
+                        dataSources.stream().map(dataSource -> dataSource.folders().schemas().toString()).toList(),
+                        dataSources.stream().map(dataSource -> dataSource.folders().migrations().toString()).toList(),
                         config.dev().schemaSync()))
                 .done();
     }

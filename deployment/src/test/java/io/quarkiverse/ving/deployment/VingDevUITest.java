@@ -33,6 +33,8 @@ class VingDevUITest {
     private static final String DATABASE = "ving_dev_ui_test";
     private static final String NAMESPACE = "quarkus-ving";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The calls' parameter for the default datasource. */
+    private static final Map<String, Object> DEFAULT = Map.of("datasource", "");
 
     static {
         TestApps.createEmpty(DATABASE);
@@ -81,42 +83,44 @@ class VingDevUITest {
     @Test
     void theMigrationsPagePreparesAndApplies() throws Exception {
         try (DevUiJsonRpcClient rpc = new DevUiJsonRpcClient(base.getPort())) {
-            JsonNode status = rpc.call(NAMESPACE + "_getStatus", Map.of());
+            JsonNode status = rpc.call(NAMESPACE + "_getStatus", DEFAULT);
             assertEquals("push", status.get("schemaSync").asText());
+            assertEquals("<default>", status.get("dataSource").asText());
+            assertEquals(1, status.get("dataSources").size(), "one datasource: the page shows no choice");
             assertEquals(0, status.get("migrations").size(), "no migration yet");
             assertEquals(1, status.get("unprepared").size(), status::toPrettyString);
             assertTrue(status.at("/unprepared/0").asText().startsWith("CREATE TABLE `widgets` ("), status::toPrettyString);
-            JsonNode explained = rpc.call(NAMESPACE + "_explain", Map.of());
+            JsonNode explained = rpc.call(NAMESPACE + "_explain", DEFAULT);
             assertTrue(explained.get("sql").asText().startsWith("CREATE TABLE `widgets` ("), explained::toPrettyString);
-            assertEquals(0, rpc.call(NAMESPACE + "_getStatus", Map.of()).get("migrations").size(), "explain writes nothing");
+            assertEquals(0, rpc.call(NAMESPACE + "_getStatus", DEFAULT).get("migrations").size(), "explain writes nothing");
 
-            JsonNode prepared = rpc.call(NAMESPACE + "_prepare", Map.of("name", "widgets", "confirmDrops", false));
+            JsonNode prepared = rpc.call(NAMESPACE + "_prepare", Map.of("datasource", "", "name", "widgets", "confirmDrops", false));
             assertTrue(prepared.get("ok").asBoolean(), prepared::toPrettyString);
             assertEquals("0000_widgets", prepared.at("/migrations/0").asText());
             assertTrue(prepared.get("sql").asText().startsWith("CREATE TABLE `widgets` ("), prepared::toPrettyString);
             assertTrue(prepared.get("message").asText().contains("recorded as applied"),
                     "push had made the table: the migration is recorded, not run: " + prepared);
 
-            status = rpc.call(NAMESPACE + "_getStatus", Map.of());
+            status = rpc.call(NAMESPACE + "_getStatus", DEFAULT);
             assertEquals("applied", status.at("/migrations/0/state").asText(), status::toPrettyString);
             assertEquals(0, status.get("unprepared").size());
 
-            JsonNode again = rpc.call(NAMESPACE + "_prepare", Map.of("name", "", "confirmDrops", false));
+            JsonNode again = rpc.call(NAMESPACE + "_prepare", Map.of("datasource", "", "name", "", "confirmDrops", false));
             assertEquals("The schemas match the newest migration: nothing to prepare.", again.get("message").asText());
 
             // a database the migration has not reached: apply runs it
             TestDatabase.executeOnServer("drop table " + DATABASE + ".widgets");
             TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
-            assertEquals("pending", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
-            JsonNode applied = rpc.call(NAMESPACE + "_apply", Map.of());
+            assertEquals("pending", rpc.call(NAMESPACE + "_getStatus", DEFAULT).at("/migrations/0/state").asText());
+            JsonNode applied = rpc.call(NAMESPACE + "_apply", DEFAULT);
             assertEquals("Applied 0000_widgets.", applied.get("message").asText(), applied::toPrettyString);
-            assertEquals("applied", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
+            assertEquals("applied", rpc.call(NAMESPACE + "_getStatus", DEFAULT).at("/migrations/0/state").asText());
             assertEquals(1, TestDatabase.countOnServer("select count(*) from information_schema.tables where table_schema = '"
                     + DATABASE + "' and table_name = 'widgets'"));
 
             // pending, and the database already as the migration makes it (push): recorded, not run
             TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
-            JsonNode recorded = rpc.call(NAMESPACE + "_apply", Map.of());
+            JsonNode recorded = rpc.call(NAMESPACE + "_apply", DEFAULT);
             assertEquals("The dev database already had the changes of 0000_widgets (push): recorded as applied, not run.",
                     recorded.get("message").asText(), recorded::toPrettyString);
 
@@ -124,10 +128,10 @@ class VingDevUITest {
             // the page gets the migrator's message, nothing is thrown at it
             TestDatabase.executeOnServer("delete from " + DATABASE + ".__drizzle_migrations");
             TestDatabase.executeOnServer("alter table " + DATABASE + ".widgets drop column name");
-            JsonNode failed = rpc.call(NAMESPACE + "_apply", Map.of());
+            JsonNode failed = rpc.call(NAMESPACE + "_apply", DEFAULT);
             assertFalse(failed.get("ok").asBoolean());
             assertTrue(failed.get("message").asText().contains("already exists"), failed::toPrettyString);
-            assertEquals("partial", rpc.call(NAMESPACE + "_getStatus", Map.of()).at("/migrations/0/state").asText());
+            assertEquals("partial", rpc.call(NAMESPACE + "_getStatus", DEFAULT).at("/migrations/0/state").asText());
         }
     }
 
@@ -152,7 +156,7 @@ class VingDevUITest {
                     rpc.call("devmcp_disable", Map.of());
                 }
             }
-            assertTrue(enabled.get(NAMESPACE + "_getStatus").startsWith("The ving migrations of the dev database"), enabled::toString);
+            assertTrue(enabled.get(NAMESPACE + "_getStatus").startsWith("The ving migrations of a dev database"), enabled::toString);
             assertTrue(enabled.get(NAMESPACE + "_explain").startsWith("What `ving drizzle --prepare --explain` shows"),
                     enabled::toString);
             assertTrue(disabled.get(NAMESPACE + "_prepare").startsWith("Writes the migration"), disabled::toString);

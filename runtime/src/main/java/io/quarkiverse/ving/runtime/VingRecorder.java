@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -179,10 +180,16 @@ public class VingRecorder {
                 String.class).isPresent();
     }
 
-    /** Dev mode: the project's folders, for the Dev UI's migrations page. */
-    public Supplier<VingDevProject> devProject(String schemasFolder, String migrationsFolder,
-            VingBuildTimeConfig.SchemaSync schemaSync) {
-        return () -> new VingDevProject(schemasFolder, migrationsFolder, schemaSync);
+    /** Dev mode: each datasource's project folders (lists in step, by datasource), for the Dev UI's migrations page. */
+    public Supplier<VingDevProject> devProject(List<String> dataSources, List<String> schemasFolders,
+            List<String> migrationsFolders, VingBuildTimeConfig.SchemaSync schemaSync) {
+        return () -> {
+            List<VingDevProject.Folders> folders = new ArrayList<>();
+            for (int i = 0; i < dataSources.size(); i++) {
+                folders.add(new VingDevProject.Folders(dataSources.get(i), schemasFolders.get(i), migrationsFolders.get(i)));
+            }
+            return new VingDevProject(folders, schemaSync);
+        };
     }
 
     /** Every statement in ving's query log when VING_MYSQL asks for it with ?log=yes. */

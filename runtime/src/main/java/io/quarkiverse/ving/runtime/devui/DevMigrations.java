@@ -35,12 +35,15 @@ public final class DevMigrations {
     /**
      * The page's view of the migrations. Plain fields: the Dev UI's JSON-RPC sends it as JSON.
      *
+     * @param dataSource the datasource shown
+     * @param dataSources every datasource the page can show, the default one first
      * @param unprepared the statements that {@code --prepare} would write now
      * @param unpreparedProblem why they cannot be computed (a schema that does not load, a change that may be a rename,
      *        two migrations prepared from the same snapshot): what Prepare would refuse with
      */
-    public record Status(String schemasFolder, String migrationsFolder, String schemaSync, List<Migration> migrations,
-            int unknownLedgerRows, List<String> unprepared, String unpreparedProblem) {
+    public record Status(String dataSource, List<String> dataSources, String schemasFolder, String migrationsFolder,
+            String schemaSync, List<Migration> migrations, int unknownLedgerRows, List<String> unprepared,
+            String unpreparedProblem) {
     }
 
     /** One migration of the folder; {@code state} is applied, pending, partial or modified. */
@@ -61,11 +64,17 @@ public final class DevMigrations {
     private final SchemaSync schemaSync;
     private final Migrator migrator;
     private final Clock clock;
+    private final String dataSourceName;
+    private final List<String> dataSources;
 
     /**
-     * @param database the default datasource's migrations bean: its database, lock timeout and statement log
+     * @param database the datasource's migrations bean: its database, lock timeout and statement log
+     * @param dataSources every datasource the page can show
      */
-    public DevMigrations(VingMigrations database, Path schemas, Path migrations, SchemaSync schemaSync, Clock clock) {
+    public DevMigrations(VingMigrations database, Path schemas, Path migrations, SchemaSync schemaSync,
+            List<String> dataSources, Clock clock) {
+        this.dataSourceName = database.dataSourceName();
+        this.dataSources = List.copyOf(dataSources);
         this.dataSource = database.dataSource();
         this.schemas = schemas;
         this.folder = new MigrationFolder(migrations);
@@ -91,7 +100,8 @@ public final class DevMigrations {
         } catch (RuntimeException e) { // a schema being edited, or a change that may be a rename: the page says why
             problem = e.getMessage();
         }
-        return new Status(schemas.toString(), folder.directory().toString(), schemaSync.name().toLowerCase(Locale.ROOT),
+        return new Status(dataSourceName, dataSources, schemas.toString(), folder.directory().toString(),
+                schemaSync.name().toLowerCase(Locale.ROOT),
                 migrations, status.unknown().size(), unprepared, problem);
     }
 
