@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -104,12 +105,17 @@ class GaleraMigrationTest {
         }
         killed.destroyForcibly();
         assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+        // its lease outlives it until it expires: --status and /q/ving name the dead run, from any node
+        Optional<String> holder = new Migrator(dataSource(cluster.host(3), database), folder, Duration.ofSeconds(1)).lockHolder();
+        assertTrue(holder.isPresent() && holder.get().startsWith("held by process " + killed.pid() + " on "), holder.toString());
 
         long start = System.nanoTime();
         new Migrator(dataSource(cluster.host(2), database), folder, Duration.ofSeconds(90)).up();
         long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertTrue(waited <= LeaseLock.LEASE.toSeconds() + 10, "waited " + waited + " s for the dead run's lease");
         assertEveryNodeHasTheMigratedDatabase(database, "after the kill");
+        assertEquals(Optional.empty(), new Migrator(dataSource(cluster.host(3), database), folder, Duration.ofSeconds(1))
+                .lockHolder(), "released by the run that finished");
     }
 
     @Test
@@ -140,6 +146,7 @@ class GaleraMigrationTest {
         assertTrue(migrator.topology().describe().startsWith("Galera cluster of 3 nodes (this node Synced, DDL TOI)"),
                 migrator.topology().describe());
         assertEquals(3, migrator.status().inState(MigrationStatus.State.PENDING).size());
+        assertEquals(Optional.empty(), migrator.lockHolder(), "no lease table yet: nobody holds the lock");
     }
 
     private static void assertEveryNodeHasTheMigratedDatabase(String database, String when) throws Exception {

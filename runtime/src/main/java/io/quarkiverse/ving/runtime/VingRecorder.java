@@ -1,6 +1,5 @@
 package io.quarkiverse.ving.runtime;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,8 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.inject.Default;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,7 +27,6 @@ import io.quarkiverse.ving.migrate.SnapshotJson;
 import io.quarkiverse.ving.record.Kinds;
 import io.quarkiverse.ving.sql.StandaloneDb;
 import io.quarkiverse.ving.sql.VingDb;
-import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.reactive.datasource.runtime.ReactiveDataSourceUtil;
@@ -92,7 +88,7 @@ public class VingRecorder {
      * at each use, so that an application without one starts.
      */
     public Supplier<VingMigrations> migrations(String dataSourceName, String location) {
-        return () -> new VingMigrations(dataSourceName, () -> dataSource(dataSourceName),
+        return () -> new VingMigrations(dataSourceName, () -> VingDataSources.jdbc(dataSourceName),
                 new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location),
                 config.getValue().dataSource(dataSourceName), statementLog(), LaunchMode.current() == LaunchMode.NORMAL);
     }
@@ -100,20 +96,8 @@ public class VingRecorder {
     /** A named datasource's {@link VingDb}, on its reactive pool (queries) and its JDBC datasource (streams). */
     public Supplier<VingDb> vingDb(String dataSourceName) {
         return () -> VingDb.using(Pool.newInstance(ReactiveDataSourceUtil.dataSourceInstance(dataSourceName).get()),
-                dataSource(dataSourceName), config.getValue().logStatements())
+                VingDataSources.jdbc(dataSourceName), config.getValue().logStatements())
                 .streamingWith(config.getValue().dataSource(dataSourceName).stream());
-    }
-
-    private static AgroalDataSource dataSource(String name) {
-        return activeDataSource(name).orElseThrow(() -> new IllegalStateException(DataSourceUtil.isDefault(name)
-                ? "The application has no database: set VING_MYSQL (or quarkus.datasource.jdbc.url)."
-                : "The application has no datasource \"" + name + "\": set quarkus.datasource.\"" + name + "\".jdbc.url."));
-    }
-
-    /** The datasource, unless there is none or Quarkus deactivated it (a datasource without a URL is, for ving, absent). */
-    private static Optional<AgroalDataSource> activeDataSource(String name) {
-        return AgroalDataSourceUtil.dataSourceInstance(name).isResolvable() ? AgroalDataSourceUtil.dataSourceIfActive(name)
-                : Optional.empty();
     }
 
     /**
@@ -122,7 +106,7 @@ public class VingRecorder {
      */
     public void runStartActions(List<String> dataSourceNames) {
         for (String name : dataSourceNames) {
-            VingMigrations migrations = Arc.container().select(VingMigrations.class, qualifier(name)).get();
+            VingMigrations migrations = Arc.container().select(VingMigrations.class, VingDataSources.qualifier(name)).get();
             if (!migrations.hasStartActions()) {
                 continue;
             }
@@ -140,11 +124,6 @@ public class VingRecorder {
         return new VingStatusHandler(dataSourceNames);
     }
 
-    /** The qualifier of a datasource's ving beans: none for the default one. */
-    public static Annotation qualifier(String dataSourceName) {
-        return DataSourceUtil.isDefault(dataSourceName) ? Default.Literal.INSTANCE : new VingDatasource.Literal(dataSourceName);
-    }
-
     /**
      * Dev mode with schema-sync=push: brings a datasource's dev database to its schemas, applying directly the part of
      * the difference that loses no data. Nothing without a database.
@@ -152,7 +131,7 @@ public class VingRecorder {
      * @param schemasSnapshot the tables of the schemas, as the build read them, in drizzle-kit's snapshot format
      */
     public void pushSchemas(String dataSourceName, String schemasSnapshot) {
-        Optional<AgroalDataSource> dataSource = activeDataSource(dataSourceName);
+        Optional<AgroalDataSource> dataSource = VingDataSources.activeJdbc(dataSourceName);
         if (dataSource.isEmpty() || !dataSourceUrlConfigured(dataSourceName)) {
             return;
         }

@@ -27,7 +27,7 @@ public class VingStatusHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         Map<String, Object> dataSources = new LinkedHashMap<>();
         for (String name : dataSourceNames) {
-            VingMigrations migrations = Arc.container().select(VingMigrations.class, VingRecorder.qualifier(name)).get();
+            VingMigrations migrations = Arc.container().select(VingMigrations.class, VingDataSources.qualifier(name)).get();
             try {
                 dataSources.put(name, migrations.report());
             } catch (Exception e) { // a database down or a folder unreadable: the other datasources still report

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.ving.runtime.VingDevProject;
 import io.quarkiverse.ving.runtime.VingMigrations;
-import io.quarkiverse.ving.runtime.VingRecorder;
+import io.quarkiverse.ving.runtime.VingDataSources;
 import io.quarkus.runtime.annotations.DevMCPEnableByDefault;
 import io.quarkus.runtime.annotations.JsonRpcDescription;
 
@@ -67,7 +67,7 @@ public class VingJsonRpcService {
     private DevMigrations migrations(String datasource) {
         VingDevProject.Folders folders = project.folders(datasource).orElseThrow(() -> new IllegalArgumentException(
                 "No ving datasource named " + datasource + "; the datasources are " + project.names() + "."));
-        VingMigrations database = databases.select(VingRecorder.qualifier(folders.dataSource())).get();
+        VingMigrations database = databases.select(VingDataSources.qualifier(folders.dataSource())).get();
         return new DevMigrations(database, Path.of(folders.schemas()), Path.of(folders.migrations()), project.schemaSync(),
                 project.names(), Clock.systemUTC());
     }
