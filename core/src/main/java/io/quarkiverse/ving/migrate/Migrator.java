@@ -328,7 +328,12 @@ public final class Migrator {
      */
     private <T> T underLock(List<MigrationFile> migrations, T nothingToDo, LockedWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            Topology topology = Topology.of(connection);
+            Topology topology;
+            try {
+                topology = Topology.of(connection);
+            } catch (SQLException e) {
+                throw lostOr(connection, e, "while reading the server's topology");
+            }
             if (topology.refusal().isPresent()) {
                 throw new MigrationRefusedException(topology, describe(connection));
             }
@@ -341,20 +346,42 @@ public final class Migrator {
             } catch (SQLException e) {
                 throw lostOr(connection, e, "while taking the migration lock");
             }
+            boolean done = false;
             try {
                 Ledger ledger = new Ledger(connection);
                 ledger.create();
                 ledger.forgetGuardsWithoutLedgerRow();
                 connection.setAutoCommit(false); // each write commits when it must (MigrationRun)
-                return work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt, lockTimeout,
-                        topology.kind() != Topology.Kind.GALERA));
+                T result = work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt,
+                        lockTimeout, topology.kind() != Topology.Kind.GALERA));
+                done = true;
+                return result;
             } catch (SQLException e) {
                 throw lostOr(connection, e, "while reading the ledger or between migrations");
             } finally {
-                if (connection.isValid(5)) { // a lost connection's lock is gone with it
-                    connection.setAutoCommit(true); // commits what was left for a DDL statement that did not come
-                    lock.release(connection);
-                }
+                end(connection, lock, done);
+            }
+        }
+    }
+
+    /**
+     * Commits what was left for a DDL statement that did not come and lets the lock go. A connection lost by then took
+     * the lock with it; after a run that did its work, that loss is reported (its last record may not have committed,
+     * which the next run reads), after a failed one the failure is.
+     */
+    private static void end(Connection connection, MigrationLock lock, boolean workDone) throws SQLException {
+        if (!connection.isValid(5)) {
+            if (workDone) {
+                throw new MigrationInterruptedException("while ending the run", new SQLException("the connection is closed"));
+            }
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            lock.release(connection);
+        } catch (SQLException e) {
+            if (workDone) {
+                throw lostOr(connection, e, "while ending the run");
             }
         }
     }
