@@ -49,7 +49,7 @@ public final class ClasspathMigrations implements MigrationSource {
         }).toList();
     }
 
-    /** The newest journal entry's snapshot, when it is packaged (the whole folder is, in JVM mode and native). */
+    /** The newest journal entry's snapshot, when it is packaged (in a native image: when the build registered it). */
     @Override
     public Optional<Snapshot> newestSnapshot() {
         String journalText = read(location + "/meta/_journal.json");
@@ -64,9 +64,9 @@ public final class ClasspathMigrations implements MigrationSource {
         return Optional.ofNullable(read(resource)).map(text -> SnapshotJson.read(Path.of(resource), text));
     }
 
-    /** {@code ving/migrations/meta/0003_snapshot.json}, named after the entry's prefix as drizzle-kit names it. */
-    public String snapshotResource(Journal.Entry entry) {
-        return location + "/meta/" + entry.tag().substring(0, entry.tag().indexOf('_')) + "_snapshot.json";
+    /** The resource of an entry's snapshot: {@code ving/migrations/meta/0003_snapshot.json}. */
+    private String snapshotResource(Journal.Entry entry) {
+        return location + "/meta/" + entry.snapshotFileName();
     }
 
     @Override

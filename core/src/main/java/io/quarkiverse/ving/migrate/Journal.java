@@ -33,6 +33,16 @@ public record Journal(List<Entry> entries) {
      * @param tag its name, {@code 0003_add_users_bio}, the file name without {@code .sql}
      */
     public record Entry(int idx, long when, String tag) {
+
+        /** Its snapshot's file name, after the tag's number as drizzle-kit names it: {@code 0003_snapshot.json}. */
+        public String snapshotFileName() {
+            return Journal.snapshotFileName(tag);
+        }
+    }
+
+    /** The snapshot file name of the migration with this tag: {@code 0003_snapshot.json}. */
+    static String snapshotFileName(String tag) {
+        return tag.substring(0, tag.indexOf('_')) + "_snapshot.json";
     }
 
     /** The journal with one more migration. */

@@ -166,7 +166,7 @@ public final class MigrationFolder implements MigrationSource {
 
     /** The snapshot file of a migration, named after its prefix: {@code meta/0003_snapshot.json}. */
     public Path snapshotFile(String tag) {
-        return directory.resolve(META).resolve(tag.substring(0, tag.indexOf('_')) + "_snapshot.json");
+        return directory.resolve(META).resolve(Journal.snapshotFileName(tag));
     }
 
     /**

@@ -445,10 +445,8 @@ public final class Migrator {
 
     /** {@code `app` on db1:3306}: the database as the server names it, for reports. */
     public String databaseDescription() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select database(), @@hostname, @@port")) {
-            result.next();
-            return "`" + result.getString(1) + "` on " + result.getString(2) + ":" + result.getString(3);
+        try (Connection connection = dataSource.getConnection()) {
+            return databaseOn(connection);
         }
     }
 
@@ -461,10 +459,15 @@ public final class Migrator {
 
     /** {@code database `app` on host:3306}, for messages. */
     private static String describe(Connection connection) throws SQLException {
+        return "The database " + databaseOn(connection);
+    }
+
+    /** {@code `app` on db1:3306}. */
+    private static String databaseOn(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select database(), @@hostname, @@port")) {
             result.next();
-            return "The database `" + result.getString(1) + "` on " + result.getString(2) + ":" + result.getString(3);
+            return "`" + result.getString(1) + "` on " + result.getString(2) + ":" + result.getString(3);
         }
     }
 

@@ -14,9 +14,15 @@ import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
  */
 record ProjectFolders(Path schemas, Path migrations) {
 
-    /** A named datasource's folders: its schemas, and the folder its migrations are packaged from. */
-    static ProjectFolders of(VingBuildTimeConfig config, OutputTargetBuildItem output, String dataSource, Path schemas) {
+    /**
+     * A named datasource's folders: its schemas (quarkus.ving."name".schemas, or the subfolder named after it in the
+     * default datasource's, as the code generator finds them: {@link NamedSchemaFolders}), and the folder its
+     * migrations are packaged from.
+     */
+    static ProjectFolders of(VingBuildTimeConfig config, OutputTargetBuildItem output, String dataSource, Path defaultSchemas) {
         Path project = output.getOutputDirectory().getParent();
+        Path schemas = config.datasources().get(dataSource).schemas().map(Path::of).orElse(defaultSchemas.resolve(dataSource))
+                .toAbsolutePath().normalize();
         return new ProjectFolders(schemas, project.resolve("src/main/resources").resolve(config.migrations(dataSource)).normalize());
     }
 

@@ -16,7 +16,6 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
@@ -139,17 +138,28 @@ class VingProcessor {
         return UnremovableBeanBuildItem.beanTypes(Kind.class);
     }
 
-    /** Each datasource's packaged journal and SQL files, which the migrator reads at run time, native image included. */
+    /**
+     * Each datasource's packaged journal and SQL files, which the migrator reads at run time, and the newest snapshot,
+     * which the status report compares the database with: native image included.
+     */
     @BuildStep
     NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources) {
         List<String> resources = new ArrayList<>();
         for (String name : dataSources.names()) {
             String location = config.migrations(name);
             String journal = readResource(location + "/meta/_journal.json");
-            if (journal != null) {
-                resources.add(location + "/meta/_journal.json");
-                for (Journal.Entry entry : Journal.read(Path.of(location, "meta/_journal.json"), journal).entries()) {
-                    resources.add(location + "/" + entry.tag() + ".sql");
+            if (journal == null) {
+                continue;
+            }
+            resources.add(location + "/meta/_journal.json");
+            List<Journal.Entry> entries = Journal.read(Path.of(location, "meta/_journal.json"), journal).entries();
+            for (Journal.Entry entry : entries) {
+                resources.add(location + "/" + entry.tag() + ".sql");
+            }
+            if (!entries.isEmpty()) {
+                String snapshot = location + "/meta/" + entries.get(entries.size() - 1).snapshotFileName();
+                if (readResource(snapshot) != null) {
+                    resources.add(snapshot);
                 }
             }
         }
@@ -265,11 +275,9 @@ class VingProcessor {
         boolean used = config.checkMigrations() != VingBuildTimeConfig.MigrationCheck.OFF
                 || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
         VingProjectBuildItem.DataSourceProject defaultProject = read(DataSourceUtil.DEFAULT_DATASOURCE_NAME, folders, used);
-        Map<String, Path> namedSchemas = NamedSchemaFolders.of(ConfigProvider.getConfig(), folders.schemas());
         List<VingProjectBuildItem.DataSourceProject> named = new ArrayList<>();
         for (String name : dataSources.named()) {
-            Path schemas = namedSchemas.getOrDefault(name, folders.schemas().resolve(name));
-            named.add(read(name, ProjectFolders.of(config, output, name, schemas), used));
+            named.add(read(name, ProjectFolders.of(config, output, name, folders.schemas()), used));
         }
         return new VingProjectBuildItem(defaultProject, named);
     }

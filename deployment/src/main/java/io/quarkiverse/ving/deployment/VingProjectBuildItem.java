@@ -1,6 +1,7 @@
 package io.quarkiverse.ving.deployment;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.quarkiverse.ving.schema.Schema;
 import io.quarkiverse.ving.table.Table;
@@ -39,11 +40,6 @@ public final class VingProjectBuildItem extends SimpleBuildItem {
         this.named = List.copyOf(named);
     }
 
-    /** The default datasource's folders. */
-    ProjectFolders folders() {
-        return defaultDataSource.folders();
-    }
-
     /** The default datasource's schemas. */
     List<Schema> schemas() {
         return defaultDataSource.schemas();
@@ -54,17 +50,8 @@ public final class VingProjectBuildItem extends SimpleBuildItem {
         return defaultDataSource.tables();
     }
 
-    boolean hasSchemas() {
-        return defaultDataSource.hasSchemas();
-    }
-
     /** Every datasource's part, the default one first. */
     List<DataSourceProject> dataSources() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultDataSource), named.stream()).toList();
-    }
-
-    /** The named datasources' parts that have schemas. */
-    List<DataSourceProject> namedWithSchemas() {
-        return named.stream().filter(DataSourceProject::hasSchemas).toList();
+        return Stream.concat(Stream.of(defaultDataSource), named.stream()).toList();
     }
 }
