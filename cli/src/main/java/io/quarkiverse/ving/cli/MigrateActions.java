@@ -60,7 +60,7 @@ final class MigrateActions {
             MigrationStatus status = migrator.status();
             Topology topology = migrator.topology();
             Optional<List<String>> drift = migrator.drift(status);
-            Optional<String> lockHolder = migrator.lockHolder();
+            Optional<String> lockHolder = migrator.lockHolder(topology);
             if (json) {
                 out.println(JsonWriter.indented(StatusReport.of(status, drift, folder.directory().toString(), database.describe(),
                         topology, lockHolder)));

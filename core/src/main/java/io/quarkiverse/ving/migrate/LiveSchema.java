@@ -236,7 +236,8 @@ final class LiveSchema {
                 + "group_concat(k.referenced_column_name order by k.ordinal_position) "
                 + "from information_schema.referential_constraints r join information_schema.key_column_usage k "
                 + "on k.constraint_schema = r.constraint_schema and k.constraint_name = r.constraint_name and k.table_name = r.table_name "
-                + "where r.constraint_schema = database() group by r.table_name, r.constraint_name, r.referenced_table_name, "
+                + "where r.constraint_schema = database() and k.table_schema = database() " // both: MariaDB scans every schema's keys otherwise
+                + "group by r.table_name, r.constraint_name, r.referenced_table_name, "
                 + "r.delete_rule, r.update_rule order by r.table_name, r.constraint_name")) {
             while (rows.next()) {
                 String table = rows.getString(1);

@@ -428,6 +428,13 @@ public final class Migrator {
         }
     }
 
+    /** {@link #lockHolder()} on the topology the caller has just read ({@link #topology()}), without reading it again. */
+    public Optional<String> lockHolder(Topology topology) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return MigrationLock.of(topology, dataSource).holder(connection);
+        }
+    }
+
     /**
      * The statements that would make the database match the newest migration's snapshot (empty when it does); not
      * compared (empty optional) while a migration is not applied as it is, when a difference is expected, or when the

@@ -26,7 +26,8 @@ public final class StatusReport {
      */
     public static Map<String, Object> read(Migrator migrator, String database, String folder) throws SQLException {
         MigrationStatus status = migrator.status();
-        return of(status, migrator.drift(status), folder, database, migrator.topology(), migrator.lockHolder());
+        Topology topology = migrator.topology();
+        return of(status, migrator.drift(status), folder, database, topology, migrator.lockHolder(topology));
     }
 
     /**

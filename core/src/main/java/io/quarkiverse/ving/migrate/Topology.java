@@ -73,7 +73,8 @@ public record Topology(Kind kind, String version, Optional<String> readOnly, Opt
                     variables.getOrDefault("wsrep_osu_method", "TOI"));
             return new Topology(Kind.GALERA, version, readOnly, primary, Optional.of(galera));
         }
-        if (groupReplicationMember(connection)) {
+        // Group Replication is MySQL's: a MariaDB server is spared the query
+        if (!version.contains("MariaDB") && groupReplicationMember(connection)) {
             return new Topology(Kind.GROUP_REPLICATION, version, readOnly, primary, Optional.empty());
         }
         return new Topology(Kind.SINGLE_SERVER, version, readOnly, primary, Optional.empty());
