@@ -8,10 +8,16 @@
 #                                    /usr/bin/time) and the CPU time the MariaDB server spent (when it is local)
 #   src/bench/run.sh validation      read + validate one schema file of 1,000, 10,000 and 100,000 props, .mjs and
 #                                    JSON: props per second by wall time and by the process's CPU time, with the
-#                                    default collector (G1) and with the parallel one
+#                                    launcher's collector (parallel) and with the JVM's default one (G1)
 #   src/bench/run.sh startup [N]     `./ving schema --validate` and `./ving drizzle --status`, start to finish, on
 #                                    JDK 17 and 25, with and without the launcher's start-up archive, beside
-#                                    node's own start-up; the median of N runs (10) each
+#                                    node's own start-up; then the native ving beside a bare Quarkus picocli
+#                                    application (src/bench/startup-baseline) built here by the same toolchain
+#                                    (src/native/bootstrap.sh): time and peak RSS, and their ratios. The median of
+#                                    N runs (10) each. VING_BENCH_NATIVE=no skips the native part; executables
+#                                    already built (cli/target/*-runner, src/bench/startup-baseline/target/*-runner)
+#                                    are measured as they are: delete them to measure new builds
+#   src/bench/run.sh startup-native [N]   the native part of startup alone
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # the deployment module too: the runtime's extension-descriptor check resolves it
@@ -53,13 +59,67 @@ millis() {
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
 
+# one run of a command: prints "milliseconds peak_rss_kb", start to finish
+millis_rss() {
+  local start rss
+  rss="$(mktemp)"
+  start="$(date +%s%N)"
+  /usr/bin/time -f %M -o "$rss" "$@" >/dev/null 2>&1 || true
+  echo "$(( ($(date +%s%N) - start) / 1000000 )) $(tail -1 "$rss")"
+  rm -f "$rss"
+}
+
+# The native ving beside the bare Quarkus picocli application, both built by the project's toolchain: the median
+# time and peak RSS of N interleaved runs, and the ratios the CLI is held to (docs/benchmarks.md).
+native_startup() {
+  local runs="$1" status_args=("${@:2}") graalvm ving baseline results
+  graalvm="$(src/native/bootstrap.sh | tail -1)"
+  ving="$(ls cli/target/*-runner 2>/dev/null | head -1 || true)"
+  if [ ! -x "$ving" ]; then
+    GRAALVM_HOME="$graalvm" ./mvnw -B -q package -Dnative -pl cli -DskipTests
+    ving="$(ls cli/target/*-runner | head -1)"
+  fi
+  baseline="$(ls src/bench/startup-baseline/target/*-runner 2>/dev/null | head -1 || true)"
+  if [ ! -x "$baseline" ]; then
+    GRAALVM_HOME="$graalvm" ./mvnw -B -q -f src/bench/startup-baseline/pom.xml package -Dnative -DskipTests
+    baseline="$(ls src/bench/startup-baseline/target/*-runner | head -1)"
+  fi
+  "$ving" drizzle --up --migrations integration-tests/src/main/resources/ving/migrations >/dev/null # --status's database
+  results="$(mktemp)"
+  for ((round = 0; round < runs; round++)); do
+    echo "ving-version $(millis_rss "$ving" --version)" >>"$results"
+    echo "ving-validate $(millis_rss "$ving" schema --validate)" >>"$results"
+    echo "ving-status $(millis_rss "$ving" "${status_args[@]}")" >>"$results"
+    echo "bare-version $(millis_rss "$baseline" --version)" >>"$results"
+    echo "bare-connect $(millis_rss "$baseline" connect)" >>"$results"
+  done
+  # the median of a column (2: milliseconds, 3: peak RSS in KB) of one command's runs
+  middle() { awk -v w="$1" -v c="$2" '$1 == w { print $c }' "$results" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+  row() { # label, ving's command, the bare one, target
+    echo "| $1 | $(middle "$2" 2) ms | $(middle "$3" 2) ms | $(ratio "$(middle "$2" 2)" "$(middle "$3" 2)") \
+| $(( $(middle "$2" 3) / 1024 )) MB | $(( $(middle "$3" 3) / 1024 )) MB | $(ratio "$(middle "$2" 3)" "$(middle "$3" 3)") | $4 |"
+  }
+  echo
+  echo "Native, each executable run directly; the bare application is \`$baseline\`"
+  echo "(\`--version\`, and \`connect\`: one JDBC connection and \`SELECT 1\`)."
+  echo
+  echo "| native ving | time | bare | time ratio | peak RSS | bare | RSS ratio | target |"
+  echo "|---|---|---|---|---|---|---|---|"
+  row "\`ving --version\` / bare \`--version\`" ving-version bare-version ""
+  row "\`ving schema --validate\` / bare \`--version\`" ving-validate bare-version "time and RSS ≤ 1.2"
+  row "\`ving drizzle --status\` / bare \`connect\`" ving-status bare-connect "time ≤ 1.0 (bare + one connection), RSS ≤ 1.2"
+  rm -f "$results"
+}
+
 case "${1:-migrations}" in
   migrations) exec java -Xmx512m -cp "$cp" io.quarkiverse.ving.bench.MigrationBenchmark "${@:2}" ;;
   validation)
-    # the JVM's default collector (G1), then the parallel one: the gap between them is the collector's share
-    java -Xmx4g -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark
-    echo
+    # the collector the ving launcher runs commands with (parallel), then the JVM's default one (G1): the gap between
+    # them is the collector's share
     java -Xmx4g -XX:+UseParallelGC -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark
+    echo
+    java -Xmx4g -XX:+UseG1GC -cp "$cp" io.quarkiverse.ving.bench.ValidationBenchmark
     ;;
   streams)
     cd "$root"
@@ -120,8 +180,6 @@ case "${1:-migrations}" in
       "JAVA_HOME=$jdk17"
       "JAVA_HOME=$jdk25 VING_STARTUP=off"
       "JAVA_HOME=$jdk25")
-    # the native executable, when -Dnative built it (docs/native.md)
-    native="${VING_BENCH_NATIVE:-$(ls cli/target/*-runner 2>/dev/null | head -1)}"
     results="$(mktemp)"
     # the ways interleaved, round after round: this machine's speed drifts
     for ((round = 0; round < runs; round++)); do
@@ -131,10 +189,6 @@ case "${1:-migrations}" in
         # shellcheck disable=SC2086
         echo "$i status $(env ${environments[$i]} bash -c "$(declare -f millis); millis ${status[*]}")" >>"$results"
       done
-      if [ -x "$native" ]; then
-        echo "native validate $(millis "$native" schema --validate)" >>"$results"
-        echo "native status $(millis "$native" "${status[@]:1}")" >>"$results"
-      fi
       echo "node validate $(millis node -e 0)" >>"$results"
     done
     median() { awk -v w="$1" -v c="$2" '$1 == w && $2 == c { print $3 }' "$results" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
@@ -148,20 +202,26 @@ case "${1:-migrations}" in
     for i in "${!environments[@]}"; do
       echo "| ${labels[$i]} | $(median "$i" validate) ms | $(median "$i" status) ms |"
     done
-    if [ -x "$native" ]; then
-      echo "| native executable (\`$native\`) | $(median native validate) ms | $(median native status) ms |"
-    fi
     echo "| node $(node --version), \`node -e 0\` (nothing loaded) | $(median node validate) ms | |"
-    # peak memory (maximum resident set) of one --status each: the launcher's JVM against the native executable
+    # peak memory (maximum resident set) of one --status on the JVM; the native executable's is in the next table
     echo
     echo "| \`ving drizzle --status\` | peak memory (max RSS) |"
     echo "|---|---|"
     echo "| JDK 17, launcher default | $(env JAVA_HOME="$jdk17" /usr/bin/time -f %M "${status[@]}" 2>&1 >/dev/null | tail -1) KB |"
-    if [ -x "$native" ]; then
-      echo "| native executable | $(/usr/bin/time -f %M "$native" "${status[@]:1}" 2>&1 >/dev/null | tail -1) KB |"
-    fi
     rm -f "$results"
+    if [ "${VING_BENCH_NATIVE:-}" != no ]; then
+      native_startup "$runs" "${status[@]:1}"
+    fi
     mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
     ;;
-  *) echo "unknown benchmark: $1 (known: migrations, streams, validation, startup)" >&2; exit 2 ;;
+  startup-native)
+    cd "$root"
+    host="${VING_BENCH_DB_HOST:-127.0.0.1:3306}"
+    database=ving_bench_startup
+    export VING_MYSQL="mysql://root@$host/$database"
+    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database; create database $database"
+    native_startup "${2:-10}" drizzle --status --migrations integration-tests/src/main/resources/ving/migrations
+    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
+    ;;
+  *) echo "unknown benchmark: $1 (known: migrations, streams, validation, startup, startup-native)" >&2; exit 2 ;;
 esac
