@@ -84,6 +84,10 @@ public final class RecordClassWriter {
         StringBuilder out = new StringBuilder();
         out.append("package ").append(packageName).append(";\n\n");
         Set<String> imports = new TreeSet<>(Set.of("io.quarkiverse.ving.record.VingRecord"));
+        List<String> roles = roles(schema);
+        if (!roles.isEmpty()) {
+            imports.add("io.quarkiverse.ving.record.CurrentUser");
+        }
         columns.stream().map(Column::javaType).filter(type -> !type.getPackageName().equals("java.lang"))
                 .forEach(type -> imports.add(type.getName()));
         if (entity) {
@@ -97,7 +101,8 @@ public final class RecordClassWriter {
             // quoted names, as in every statement ving writes; field access, since the getters are not all properties
             out.append("@Entity\n@Table(name = ").append(literal(quoted(table.name()))).append(")\n@Access(AccessType.FIELD)\n");
         }
-        out.append("public class ").append(kind).append(" extends VingRecord<").append(kind).append("> {\n\n");
+        out.append("public class ").append(kind).append(" extends VingRecord<").append(kind).append(">")
+                .append(roles.isEmpty() ? "" : " implements CurrentUser").append(" {\n\n");
         for (Column<?> column : columns) {
             if (entity) {
                 out.append(jpaMapping(column));
@@ -112,6 +117,12 @@ public final class RecordClassWriter {
             out.append("\n    /** Sets {@code ").append(column.name()).append("}, checked against the schema. */\n");
             out.append("    public void ").append(accessor("set", property)).append('(').append(type(column)).append(" value) {\n")
                     .append("        set(").append(literal(column.name())).append(", value);\n    }\n");
+        }
+        if (!roles.isEmpty()) {
+            out.append("\n    /** ving's {@code isRole}: {@code public} always; one of ").append(String.join(", ", roles))
+                    .append(" when set, or when {@code admin} is. */\n");
+            out.append("    @Override\n    public boolean isRole(String role) {\n        return hasRole(role);\n    }\n");
+            out.append("\n    @Override\n    public Object getRoleProp(String name) {\n        return get(name);\n    }\n");
         }
         out.append("\n    @Override\n    protected Object read(String prop) {\n        return switch (prop) {\n");
         for (Column<?> column : columns) {
@@ -155,7 +166,15 @@ public final class RecordClassWriter {
                 .append(tableClass).append(".TABLE, List.of(\n");
         out.append(schema.props().stream().map(prop -> "            " + recordProp(prop, table, tableClass))
                 .collect(Collectors.joining(",\n")));
-        out.append("));\n\n");
+        out.append("))");
+        if (schema.owner() != null && !schema.owner().isEmpty()) {
+            out.append("\n            .ownedBy(").append(literals(schema.owner())).append(')');
+        }
+        List<String> roles = roles(schema);
+        if (!roles.isEmpty()) {
+            out.append("\n            .withRoles(").append(literals(roles)).append(')');
+        }
+        out.append(";\n\n");
         String qualifier = dataSource.map(name -> "@VingDatasource(" + literal(name) + ") ").orElse("");
         out.append("    @Inject\n    public ").append(kindClass).append("(").append(qualifier).append("VingDb db) {\n        this(db, ")
                 .append(kind)
@@ -211,13 +230,29 @@ public final class RecordClassWriter {
         if (prop.length() != null && !prop.isVirtual() && prop.propType().map(type -> type.vingName().equals("string")).orElse(false)) {
             out.append(".length(").append(prop.length()).append(')');
         }
-        if (prop.propType().map(type -> type.vingName().equals("enum")).orElse(false) && !prop.enums().isEmpty()) {
-            out.append(".enums(").append(prop.enums().stream().map(value -> literal(String.valueOf(value)))
+        boolean isEnum = prop.propType().map(type -> type.vingName().equals("enum")).orElse(false);
+        boolean isBoolean = prop.propType().map(type -> type.vingName().equals("boolean")).orElse(false);
+        if ((isEnum || isBoolean) && prop.enums() != null && !prop.enums().isEmpty()) {
+            out.append(".enums(").append(prop.enums().stream()
+                    .map(value -> isBoolean && value instanceof Boolean flag ? flag.toString() : literal(String.valueOf(value)))
                     .collect(Collectors.joining(", "))).append(')');
+            if (prop.enumLabels() != null && !prop.enumLabels().isEmpty()) {
+                out.append(".enumLabels(").append(literals(prop.enumLabels())).append(')');
+            }
         }
         if (!prop.view().isEmpty()) {
-            out.append(".viewedBy(").append(prop.view().stream().map(JavaNames::literal).collect(Collectors.joining(", ")))
-                    .append(')');
+            out.append(".viewedBy(").append(literals(prop.view())).append(')');
+        }
+        if (prop.edit() != null && !prop.edit().isEmpty()) {
+            out.append(".editedBy(").append(literals(prop.edit())).append(')');
+        }
+        if (prop.isUnique()) {
+            out.append(".unique(").append(prop.uniqueQualifiers() == null ? "" : literals(prop.uniqueQualifiers())).append(')');
+        }
+        for (String filter : List.of("filterQuery", "filterQualifier", "filterRange")) {
+            if (prop.flag(filter)) {
+                out.append('.').append(filter).append("()");
+            }
         }
         defaultExpression(prop.defaultValue()).ifPresent(expression -> out.append(".defaultTo(").append(expression).append(')'));
         if (prop.flag("autoUpdate")) {
@@ -229,11 +264,34 @@ public final class RecordClassWriter {
         prop.relation().ifPresent(relation -> {
             String related = kindClass(relation.kind());
             out.append("\n                    .relation(new Relation(").append(literal(relation.type())).append(", ")
-                    .append(literal(relation.name())).append(", ").append(literal(relation.kind()))
-                    .append(", List.of(), java.util.Map.of()), ").append(related).append(".class, ").append(related)
+                    .append(literal(relation.name())).append(", ").append(literal(relation.kind())).append(", List.of(")
+                    .append(relation.acceptedFileExtensions() == null ? "" : literals(relation.acceptedFileExtensions()))
+                    .append("), java.util.Map.of()), ").append(related).append(".class, ").append(related)
                     .append("::new)");
         });
         return out.toString();
+    }
+
+    /**
+     * The kind's role props, whose records then answer ving's {@code isRole}: those its schema's {@code RoleOptions}
+     * export names, as ving's User schema has it; else, when it has a boolean {@code admin} prop, its boolean props.
+     */
+    static List<String> roles(Schema schema) {
+        Object exported = schema.exports() == null ? null : schema.exports().get("RoleOptions");
+        if (exported instanceof List<?> names && names.stream().allMatch(String.class::isInstance)) {
+            return names.stream().map(String.class::cast).filter(name -> isBooleanProp(schema, name)).toList();
+        }
+        return isBooleanProp(schema, "admin")
+                ? schema.props().stream().filter(prop -> isBooleanProp(schema, prop.name())).map(Prop::name).toList()
+                : List.of();
+    }
+
+    private static boolean isBooleanProp(Schema schema, String name) {
+        return schema.prop(name).flatMap(Prop::propType).map(type -> type.vingName().equals("boolean")).orElse(false);
+    }
+
+    private static String literals(List<?> values) {
+        return values.stream().map(value -> literal(String.valueOf(value))).collect(Collectors.joining(", "));
     }
 
     private static Optional<String> defaultExpression(PropDefault value) {

@@ -67,13 +67,65 @@ class RecordClassWriterTest {
         assertTrue(kind.contains("import app.table.WidgetTable;\n"), kind);
         assertTrue(kind.contains("@Singleton\npublic class Widgets extends Kind<Widget> {"), kind);
         assertTrue(kind.contains("RecordProp.column(\"name\", PropType.STRING, WidgetTable.name).required().length(60)"
-                + ".viewedBy(\"public\").defaultTo(new PropDefault.Literal(\"new\"))"), kind);
+                + ".viewedBy(\"public\").editedBy(\"owner\").defaultTo(new PropDefault.Literal(\"new\"))"), kind);
         assertTrue(kind.contains("RecordProp.column(\"color\", PropType.ENUM, WidgetTable.color).required()"
-                + ".enums(\"red\", \"green\").defaultTo(new PropDefault.Literal(\"red\"))"), kind);
+                + ".enums(\"red\", \"green\").enumLabels(\"Red\", \"Green\").editedBy(\"owner\")"
+                + ".defaultTo(new PropDefault.Literal(\"red\"))"), kind);
+        assertTrue(kind.contains("RecordProp.column(\"updatedAt\", PropType.DATE, WidgetTable.updatedAt).required()"
+                + ".viewedBy(\"public\").filterRange()"), kind);
+        assertFalse(kind.contains(".ownedBy("), "the schema names no owner: " + kind);
         assertTrue(kind.contains(".viewedBy(\"owner\").defaultTo(new PropDefault.Computed(\"() => 'w_' + Math.random()\")).noSetAll()"), kind);
         assertTrue(kind.contains("RecordProp.virtual(\"widgetId\").viewedBy(\"public\")\n"
                 + "                    .relation(new Relation(\"child\", \"parts\", \"Part\", List.of(), java.util.Map.of()), "
                 + "Parts.class, Parts::new)"), kind);
+    }
+
+    private static final Schema MEMBER = new MjsSchemaReader().read(Path.of("Member.mjs"), """
+            export const memberSchema = { kind: 'Member', tableName: 'members', owner: ['$id', 'admin'], props: [
+                { ...baseSchemaId },
+                { type: 'string', name: 'handle', required: true, unique: true, filterQuery: true, length: 60, default: '',
+                  db: (prop) => dbVarChar(prop), view: [], edit: ['owner'] },
+                { type: 'boolean', name: 'admin', required: true, default: false, enums: [false, true],
+                  enumLabels: ['Not Admin', 'Admin'], db: (prop) => dbBoolean(prop), view: ['owner'], edit: ['admin'] },
+                { type: 'boolean', name: 'moderator', required: true, default: false, db: (prop) => dbBoolean(prop),
+                  view: [], edit: ['admin'] },
+                { type: 'id', name: 'avatarId', required: false, db: (prop) => dbRelation(prop), view: ['public'],
+                  edit: ['owner'], relation: { type: 'parent', name: 'avatar', kind: 'Widget',
+                  acceptedFileExtensions: ['png', 'gif'] } },
+            ] };
+            """);
+
+    @Test
+    void aKindWithAnAdminPropHoldsRolesAndItsRecordsAreCurrentUsers() {
+        Map<Path, String> sources = RecordClassWriter.sources(List.of(MEMBER, WIDGET), "app.record", "app.table", false);
+        String kind = sources.get(Path.of("app/record/Members.java"));
+        assertTrue(kind.contains("))\n            .ownedBy(\"$id\", \"admin\")\n            .withRoles(\"admin\", \"moderator\");"),
+                kind);
+        assertTrue(kind.contains(".unique().filterQuery()"), kind);
+        assertTrue(kind.contains(".enums(false, true).enumLabels(\"Not Admin\", \"Admin\")"), kind);
+        assertTrue(kind.contains("new Relation(\"parent\", \"avatar\", \"Widget\", List.of(\"png\", \"gif\"), java.util.Map.of())"),
+                kind);
+        String record = sources.get(Path.of("app/record/Member.java"));
+        assertTrue(record.contains("public class Member extends VingRecord<Member> implements CurrentUser {"), record);
+        assertTrue(record.contains("    public boolean isRole(String role) {\n        return hasRole(role);\n    }"), record);
+        assertFalse(sources.get(Path.of("app/record/Widget.java")).contains("CurrentUser"), "no admin prop, no roles");
+    }
+
+    @Test
+    void roleOptionsNameTheRolesAsVingUsersSchemaDoes() {
+        Schema withRoleOptions = new MjsSchemaReader().read(Path.of("Member.mjs"), """
+                export const memberSchema = { kind: 'Member', tableName: 'members', props: [
+                    { ...baseSchemaId },
+                    { type: 'boolean', name: 'admin', required: true, default: false, db: (prop) => dbBoolean(prop),
+                      view: [], edit: [] },
+                    { type: 'boolean', name: 'newsletter', required: true, default: false, db: (prop) => dbBoolean(prop),
+                      view: [], edit: [] },
+                ] };
+                export const RoleOptions = ['admin'];
+                """);
+        assertEquals(List.of("admin"), RecordClassWriter.roles(withRoleOptions));
+        assertEquals(List.of("admin", "moderator"), RecordClassWriter.roles(MEMBER));
+        assertEquals(List.of(), RecordClassWriter.roles(WIDGET));
     }
 
     @Test

@@ -161,13 +161,13 @@ public class Kind<R extends VingRecord<R>> {
     }
 
     /**
-     * A new record of this kind with the values of another, but not its id: ving's {@code copy}. A prop the original
-     * leaves null (a record made with {@code new}) keeps the schema's default.
+     * A new record of this kind with the values of another, but not its id nor its createdAt: ving's {@code copy}. A
+     * prop the original leaves null (a record made with {@code new}) keeps the schema's default.
      */
     public R copy(R original) {
         R copy = mint();
         original.getAll().forEach((name, value) -> {
-            if (value != null && !name.equals("id")) {
+            if (value != null && !name.equals("id") && !name.equals("createdAt")) {
                 copy.write(name, value);
             }
         });
@@ -180,7 +180,40 @@ public class Kind<R extends VingRecord<R>> {
         return Uni.createFrom().item(() -> mint(props)).chain(VingRecord::insert);
     }
 
+    /**
+     * ving's {@code createAndVerify}: a record minted with the schema's defaults, the params checked by {@code
+     * testCreationProps}, set as the user may post them ({@code setPostedProps}), then inserted.
+     */
+    public Uni<R> createAndVerify(Map<String, ?> props, CurrentUser user) {
+        return Uni.createFrom().item(() -> {
+            R record = mint();
+            record.testCreationProps(props);
+            return record;
+        }).chain(record -> record.setPostedProps(props, user).chain(ignored -> record.insert()));
+    }
+
+    /** ving's {@code testCreationProps}, before a record is minted: true, or an Ouch 441 naming the missing prop. */
+    public boolean testCreationProps(Map<String, ?> params) {
+        return PostedProps.testCreationProps(model, params);
+    }
+
     // --- records in the database -----------------------------------------------------------------------------
+
+    /** The record of this string id ({@link VingIds}) or number written out, or null. */
+    public Uni<R> find(String id) {
+        return VingIds.tryParse(id).or(() -> id != null && id.matches("[0-9]{1,18}") ? java.util.Optional.of(Long.parseLong(id))
+                : java.util.Optional.empty()).map(this::find).orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** The record of this string id or number written out; an {@link Ouch} 404 naming the kind when there is none. */
+    public Uni<R> findOrDie(String id) {
+        return find(id).map(record -> {
+            if (record == null) {
+                throw new Ouch(Ouch.NOT_FOUND, kind() + " not found.", "id");
+            }
+            return record;
+        });
+    }
 
     /** The record of this id, or null. */
     public Uni<R> find(Long id) {
@@ -222,6 +255,44 @@ public class Kind<R extends VingRecord<R>> {
     /** Deletes the records the where clause matches, within the kind's scope; the number deleted. */
     public Uni<Long> deleteMany(Condition where) {
         return db.delete(table()).where(calcWhere(where)).execute().map(result -> result.affectedRows());
+    }
+
+    // --- lists as ving's REST API has them -------------------------------------------------------------------
+
+    /**
+     * ving's {@code describeList}: one page of the records the where clause matches (within the kind's scope), each
+     * described with the params' {@code objectParams}, and the {@code paging} block.
+     */
+    public Uni<Map<String, Object>> describeList(ListParams params, Condition where) {
+        return ListDescription.of(this, params, where);
+    }
+
+    /** {@link #describeList(ListParams, Condition)} with ving's params map ({@code ?page=2&itemsPerPage=20}). */
+    public Uni<Map<String, Object>> describeList(Map<String, ?> params, Condition where) {
+        return Uni.createFrom().item(() -> ListParams.from(params)).chain(list -> describeList(list, where));
+    }
+
+    /** ving's {@code describeListFilter}: the columns a list may be searched on, narrowed to, and ranged over. */
+    public ListFilter describeListFilter() {
+        List<Column<?>> queryable = new ArrayList<>();
+        List<Column<?>> qualifiers = new ArrayList<>();
+        List<Column<?>> ranged = new ArrayList<>();
+        for (RecordProp prop : model.columnProps()) {
+            if (prop.isFilterQuery()) {
+                queryable.add(prop.column());
+            }
+            if (prop.isFilterQualifier()) {
+                qualifiers.add(prop.column());
+            }
+            if (prop.isFilterRange()) {
+                ranged.add(prop.column());
+            }
+        }
+        return new ListFilter(List.copyOf(queryable), List.copyOf(qualifiers), List.copyOf(ranged));
+    }
+
+    /** What {@link #describeListFilter()} gives: ving's {@code {queryable, qualifiers, ranged}}. */
+    public record ListFilter(List<Column<?>> queryable, List<Column<?>> qualifiers, List<Column<?>> ranged) {
     }
 
     // --- for records -----------------------------------------------------------------------------------------

@@ -20,9 +20,17 @@ public final class KindModel {
     private final List<RecordProp> propsInOrder;
     private final List<RecordProp> columnProps;
     private final Column<Long> id;
+    private final List<String> owner;
+    private final List<String> roles;
+
+    public KindModel(String kind, Table table, List<RecordProp> props) {
+        this(kind, table, props, List.of(), List.of());
+    }
 
     @SuppressWarnings("unchecked")
-    public KindModel(String kind, Table table, List<RecordProp> props) {
+    private KindModel(String kind, Table table, List<RecordProp> props, List<String> owner, List<String> roles) {
+        this.owner = List.copyOf(owner);
+        this.roles = List.copyOf(roles);
         this.kind = kind;
         this.table = table;
         this.props = new LinkedHashMap<>();
@@ -37,8 +45,31 @@ public final class KindModel {
                 () -> new IllegalArgumentException("Kind " + kind + " has no id column: ving records need one"));
     }
 
+    /**
+     * The same kind, owned as its schema's {@code owner} says: {@code $prop} (the prop holds the user's id), a role
+     * the user has ({@code admin}), or {@code ^relation} (the user owns the parent record).
+     */
+    public KindModel ownedBy(String... owners) {
+        return new KindModel(kind, table, propsInOrder, List.of(owners), roles);
+    }
+
+    /** The same kind, its records holding these boolean role props ({@code admin}, {@code verifiedEmail}). */
+    public KindModel withRoles(String... roleProps) {
+        return new KindModel(kind, table, propsInOrder, owner, List.of(roleProps));
+    }
+
     public String kind() {
         return kind;
+    }
+
+    /** The schema's {@code owner} list. */
+    public List<String> owner() {
+        return owner;
+    }
+
+    /** The role props the kind's records hold; empty when they are not users. */
+    public List<String> roles() {
+        return roles;
     }
 
     public Table table() {

@@ -21,8 +21,17 @@ public final class RecordProp {
     private final Column<?> column;
     private boolean required;
     private Integer length;
-    private List<String> enums = List.of();
+    private List<Object> enums = List.of();
+    private List<String> enumLabels = List.of();
     private List<String> view = List.of();
+    private List<String> edit = List.of();
+    /** view and edit together, kept: read for every prop of every record described. */
+    private List<String> viewOrEdit = List.of();
+    private boolean unique;
+    private List<String> uniqueQualifiers = List.of();
+    private boolean filterQuery;
+    private boolean filterQualifier;
+    private boolean filterRange;
     private PropDefault defaultValue;
     private boolean autoUpdate;
     private boolean noSetAll;
@@ -42,7 +51,15 @@ public final class RecordProp {
         copy.required = required;
         copy.length = length;
         copy.enums = enums;
+        copy.enumLabels = enumLabels;
         copy.view = view;
+        copy.edit = edit;
+        copy.viewOrEdit = viewOrEdit;
+        copy.unique = unique;
+        copy.uniqueQualifiers = uniqueQualifiers;
+        copy.filterQuery = filterQuery;
+        copy.filterQualifier = filterQualifier;
+        copy.filterRange = filterRange;
         copy.autoUpdate = autoUpdate;
         copy.noSetAll = noSetAll;
         copy.relation = relation;
@@ -74,10 +91,17 @@ public final class RecordProp {
         return copy;
     }
 
-    /** The values an enum may take. */
-    public RecordProp enums(String... values) {
+    /** The values an enum may take, or a boolean's two values in the order its options list them. */
+    public RecordProp enums(Object... values) {
         RecordProp copy = copy();
         copy.enums = List.of(values);
+        return copy;
+    }
+
+    /** The labels of the {@link #enums} values, in their order: what {@code propOptions} shows. */
+    public RecordProp enumLabels(String... labels) {
+        RecordProp copy = copy();
+        copy.enumLabels = List.of(labels);
         return copy;
     }
 
@@ -85,6 +109,44 @@ public final class RecordProp {
     public RecordProp viewedBy(String... roles) {
         RecordProp copy = copy();
         copy.view = List.of(roles);
+        copy.viewOrEdit = concat(copy.view, copy.edit);
+        return copy;
+    }
+
+    /** The roles that may change the prop ({@code owner} or a role); they may also see it. */
+    public RecordProp editedBy(String... roles) {
+        RecordProp copy = copy();
+        copy.edit = List.of(roles);
+        copy.viewOrEdit = concat(copy.view, copy.edit);
+        return copy;
+    }
+
+    /** No two records have the same value, among those with the same values of the qualifying props. */
+    public RecordProp unique(String... qualifiers) {
+        RecordProp copy = copy();
+        copy.unique = true;
+        copy.uniqueQualifiers = List.of(qualifiers);
+        return copy;
+    }
+
+    /** ving's {@code filterQuery}: a list may be searched on the prop. */
+    public RecordProp filterQuery() {
+        RecordProp copy = copy();
+        copy.filterQuery = true;
+        return copy;
+    }
+
+    /** ving's {@code filterQualifier}: a list may be narrowed to a value of the prop. */
+    public RecordProp filterQualifier() {
+        RecordProp copy = copy();
+        copy.filterQualifier = true;
+        return copy;
+    }
+
+    /** ving's {@code filterRange}: a list may be narrowed to a range of the prop. */
+    public RecordProp filterRange() {
+        RecordProp copy = copy();
+        copy.filterRange = true;
         return copy;
     }
 
@@ -117,6 +179,10 @@ public final class RecordProp {
         return copy;
     }
 
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
     public String name() {
         return name;
     }
@@ -143,14 +209,55 @@ public final class RecordProp {
         return length;
     }
 
-    /** The values an enum may take; empty when any. */
+    /** The values an enum prop may take; empty when any, and for other props. */
     public List<String> allowedValues() {
+        return type == PropType.ENUM ? enums.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** The values of an enum or boolean prop, as the schema lists them. */
+    public List<Object> enums() {
         return enums;
+    }
+
+    /** The labels of {@link #enums()}, as the schema lists them; may be fewer. */
+    public List<String> enumLabels() {
+        return enumLabels;
     }
 
     /** The roles that may see the prop. */
     public List<String> view() {
         return view;
+    }
+
+    /** The roles that may change the prop. */
+    public List<String> edit() {
+        return edit;
+    }
+
+    /** The roles that may see the prop, those that may change it included: what describe and propOptions read. */
+    List<String> viewOrEdit() {
+        return viewOrEdit;
+    }
+
+    public boolean isUnique() {
+        return unique;
+    }
+
+    /** The props whose values scope a unique prop's uniqueness. */
+    public List<String> uniqueQualifiers() {
+        return uniqueQualifiers;
+    }
+
+    public boolean isFilterQuery() {
+        return filterQuery;
+    }
+
+    public boolean isFilterQualifier() {
+        return filterQualifier;
+    }
+
+    public boolean isFilterRange() {
+        return filterRange;
     }
 
     /** Anyone may see the prop: its view names {@code public}. */

@@ -25,6 +25,7 @@ import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
 import io.quarkiverse.ving.migrate.SnapshotJson;
 import io.quarkiverse.ving.record.Kinds;
+import io.quarkiverse.ving.record.RestLinks;
 import io.quarkiverse.ving.sql.StandaloneDb;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkus.arc.Arc;
@@ -76,6 +77,7 @@ public class VingRecorder {
      */
     public void installApplication(ShutdownContext shutdown) {
         Kinds.install(new ArcKindDirectory(Arc.container()));
+        RestLinks.useApiVersion(config.getValue().restVersion());
         StandaloneDb.installApplicationDb(() -> Arc.container().instance(VingDb.class).get());
         shutdown.addShutdownTask(() -> {
             Kinds.install(null);

@@ -32,6 +32,12 @@ public interface VingRuntimeConfig {
     @WithDefault("false")
     boolean logStatements();
 
+    /**
+     * The API version in the links of records' descriptions ({@code /api/v1/user}): ving's {@code rest.version}.
+     */
+    @WithDefault("v1")
+    String restVersion();
+
     /** The readiness check, with quarkus-smallrye-health. */
     Health health();
 

@@ -1,0 +1,147 @@
+package io.quarkiverse.ving.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.ving.schema.PropType;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A record described as ving's {@code describe} does: which props a user may see, their values (ids as ving's string
+ * ids), and what the options ask to include. Keys keep ving's order, so that the JSON reads as ving's.
+ */
+final class RecordDescription {
+
+    private RecordDescription() {
+    }
+
+    /**
+     * ving's visibility rule: a prop whose view or edit roles name {@code public}; or, asked for, every prop; or
+     * {@code owner}, to its owner (to anyone when {@code all}); or a role the user has.
+     */
+    static boolean visible(RecordProp prop, DescribeOptions options, boolean owns, boolean all) {
+        List<String> roles = prop.viewOrEdit();
+        return roles.contains("public")
+                || options.includePrivate()
+                || roles.contains("owner") && (owns || all)
+                || options.currentUser() != null && options.currentUser().isaRole(roles);
+    }
+
+    static Map<String, List<Map<String, Object>>> propOptions(KindModel model, DescribeOptions options, boolean owns,
+            boolean all) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (RecordProp prop : model.props()) {
+            boolean listed = prop.type() == PropType.ENUM || prop.type() == PropType.BOOLEAN;
+            if (listed && !prop.enums().isEmpty() && visible(prop, options, owns, all)) {
+                List<Map<String, Object>> choices = new ArrayList<>();
+                for (int i = 0; i < prop.enums().size(); i++) {
+                    Object value = prop.enums().get(i);
+                    Map<String, Object> choice = new LinkedHashMap<>();
+                    choice.put("value", value);
+                    choice.put("label", i < prop.enumLabels().size() ? prop.enumLabels().get(i) : String.valueOf(value));
+                    choices.add(choice);
+                }
+                out.put(prop.name(), choices);
+            }
+        }
+        return out;
+    }
+
+    static Uni<Map<String, Object>> of(VingRecord<?> record, DescribeOptions options, boolean owns) {
+        KindModel model = record.model();
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("id", stringId(record.id()));
+        out.put("props", props);
+        Map<String, Object> links = null;
+        if (options.links()) {
+            links = new LinkedHashMap<>();
+            String base = RestLinks.base(model.kind());
+            links.put("base", RestLinks.link(base, "GET", "POST"));
+            links.put("self", RestLinks.link(base + "/" + props.get("id"), "GET", "PUT", "DELETE"));
+            out.put("links", links);
+        }
+        if (options.options()) {
+            out.put("options", propOptions(model, options, owns, false));
+        }
+        Map<String, Object> meta = null;
+        if (options.meta()) {
+            meta = new LinkedHashMap<>();
+            meta.put("kind", model.kind());
+            meta.put("isOwner", owns);
+            if (record.isDeleted()) {
+                meta.put("deleted", true);
+            }
+            out.put("meta", meta);
+        }
+        Map<String, Object> related = new LinkedHashMap<>();
+        if (!options.related().isEmpty()) {
+            out.put("related", related);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (!options.extra().isEmpty()) {
+            out.put("extra", extra);
+        }
+        if (!record.warnings().isEmpty()) {
+            out.put("warnings", record.warnings().stream().map(warning -> {
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("code", warning.code());
+                shown.put("message", warning.message());
+                return shown;
+            }).toList());
+        }
+        List<String> parentsToDescribe = new ArrayList<>();
+        for (RecordProp prop : model.props()) {
+            if (prop.name().equals("id") || !visible(prop, options, owns, false)) {
+                continue;
+            }
+            if (!prop.isVirtual()) {
+                Object value = record.value(prop.name());
+                props.put(prop.name(), prop.type() == PropType.ID && value != null ? stringId((Long) value) : value);
+            }
+            if (links != null && prop.relation() != null) {
+                String name = prop.relation().name().toLowerCase(java.util.Locale.ROOT);
+                links.put(name, RestLinks.link(((String) ((Map<?, ?>) links.get("self")).get("href")) + "/" + name, "GET"));
+            }
+            if (prop.relation() != null && !prop.relation().isChild()) {
+                if (options.related().contains(prop.relation().name())) {
+                    parentsToDescribe.add(prop.relation().name());
+                }
+                if (meta != null && prop.relation().acceptedFileExtensions() != null
+                        && !prop.relation().acceptedFileExtensions().isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> accepted = (Map<String, Object>) meta.computeIfAbsent("acceptedFileExtensions",
+                            key -> new LinkedHashMap<String, Object>());
+                    accepted.put(prop.relation().name(), prop.relation().acceptedFileExtensions());
+                }
+            }
+        }
+        if (meta != null) {
+            Map<String, Object> shownMeta = meta;
+            record.displayName().ifPresent(name -> shownMeta.put("displayName", name));
+        }
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (String name : parentsToDescribe) {
+            done = done.chain(() -> record.parent(name))
+                    .chain(parent -> parent == null ? Uni.createFrom().nullItem() : parent.describe(options))
+                    .invoke(description -> related.put(name, description))
+                    .replaceWithVoid();
+        }
+        for (String name : options.extra()) {
+            done = done.chain(() -> record.describeExtra(name, options))
+                    .invoke(value -> {
+                        if (value != null) {
+                            extra.put(name, value);
+                        }
+                    })
+                    .replaceWithVoid();
+        }
+        return done.replaceWith(out);
+    }
+
+    private static String stringId(Long id) {
+        return id == null ? null : VingIds.stringify(id);
+    }
+}
