@@ -136,6 +136,9 @@ public final class TableClassWriter {
         if (column.isOnUpdateNow()) {
             expression.append(".onUpdateNow()");
         }
+        column.schemaDefault().ifPresent(value -> expression.append(".withSchemaDefault(").append(value instanceof String text
+                ? literal(text)
+                : value instanceof Long number ? number + "L" : String.valueOf(value)).append(')'));
         return expression.toString();
     }
 

@@ -74,6 +74,37 @@ public final class TableMapper {
 
     /** The column a prop's {@code db} helper declares. */
     public static Column<?> column(Schema schema, Prop prop) {
+        return withSchemaDefault(prop, definition(schema, prop));
+    }
+
+    /**
+     * A NOT NULL column without SQL default gets the value ving's {@code mint} gives the prop ({@code stringDefault},
+     * {@code numberDefault}, {@code booleanDefault}) for inserts that leave it out; JSON and id columns get none (the
+     * empty string is not JSON, and an id has no default worth guessing).
+     */
+    @SuppressWarnings("unchecked")
+    private static Column<?> withSchemaDefault(Prop prop, Column<?> column) {
+        if (!column.isNotNull() || column.defaultValue().isPresent() || column.isAutoincrement()
+                || column.type().equals(ColumnType.JSON) || prop.is(PropType.ID)) {
+            return column;
+        }
+        Class<?> type = column.javaType();
+        if (type == String.class) {
+            return ((Column<String>) column).withSchemaDefault(HelperDefaults.string(prop));
+        }
+        if (type == Boolean.class) {
+            return ((Column<Boolean>) column).withSchemaDefault(HelperDefaults.bool(prop));
+        }
+        if (type == Integer.class) {
+            return ((Column<Integer>) column).withSchemaDefault(HelperDefaults.number(prop).intValue());
+        }
+        if (type == Long.class) {
+            return ((Column<Long>) column).withSchemaDefault(HelperDefaults.number(prop).longValue());
+        }
+        return column;
+    }
+
+    private static Column<?> definition(Schema schema, Prop prop) {
         String table = schema.tableName();
         String name = prop.name();
         String helper = prop.dbHelper().orElseThrow(() -> new SchemaException(schema.file(), prop.positionOf("db"),

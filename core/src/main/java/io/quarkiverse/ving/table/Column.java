@@ -21,6 +21,8 @@ public final class Column<T> implements Expression<T> {
     private final boolean primaryKey;
     private final Optional<ColumnDefault> defaultValue;
     private final boolean onUpdateNow;
+    /** Not part of the definition: the DDL, snapshots and equality ignore it. */
+    private final Optional<Object> schemaDefault;
 
     /**
      * @param table the name of the table the column belongs to
@@ -35,6 +37,12 @@ public final class Column<T> implements Expression<T> {
      */
     public Column(String table, String name, ColumnType type, Class<T> javaType, boolean notNull, boolean autoincrement,
             boolean primaryKey, Optional<ColumnDefault> defaultValue, boolean onUpdateNow) {
+        this(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, onUpdateNow, Optional.empty());
+    }
+
+    private Column(String table, String name, ColumnType type, Class<T> javaType, boolean notNull, boolean autoincrement,
+            boolean primaryKey, Optional<ColumnDefault> defaultValue, boolean onUpdateNow, Optional<Object> schemaDefault) {
+        this.schemaDefault = schemaDefault;
         this.table = Objects.requireNonNull(table, "table");
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
@@ -52,25 +60,36 @@ public final class Column<T> implements Expression<T> {
     }
 
     public Column<T> notNull() {
-        return new Column<>(table, name, type, javaType, true, autoincrement, primaryKey, defaultValue, onUpdateNow);
+        return new Column<>(table, name, type, javaType, true, autoincrement, primaryKey, defaultValue, onUpdateNow,
+                schemaDefault);
     }
 
     public Column<T> autoincrement() {
-        return new Column<>(table, name, type, javaType, notNull, true, primaryKey, defaultValue, onUpdateNow);
+        return new Column<>(table, name, type, javaType, notNull, true, primaryKey, defaultValue, onUpdateNow, schemaDefault);
     }
 
     /** The primary key is never NULL, as in Drizzle. */
     public Column<T> primaryKey() {
-        return new Column<>(table, name, type, javaType, true, autoincrement, true, defaultValue, onUpdateNow);
+        return new Column<>(table, name, type, javaType, true, autoincrement, true, defaultValue, onUpdateNow, schemaDefault);
     }
 
     public Column<T> defaultTo(ColumnDefault value) {
         return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, Optional.of(value),
-                onUpdateNow);
+                onUpdateNow, schemaDefault);
     }
 
     public Column<T> onUpdateNow() {
-        return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, true);
+        return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, true, schemaDefault);
+    }
+
+    /**
+     * The value an insert sends for the column when a row leaves it out: the ving schema's default, for a NOT NULL
+     * column that has no SQL default (ving's text columns). ving's servers run a non-strict {@code sql_mode}, where
+     * MySQL fills in an empty value; under the default, strict, mode such an insert fails. The DDL stays drizzle-kit's.
+     */
+    public Column<T> withSchemaDefault(T value) {
+        return new Column<>(table, name, type, javaType, notNull, autoincrement, primaryKey, defaultValue, onUpdateNow,
+                Optional.of(value));
     }
 
     public String table() {
@@ -110,9 +129,15 @@ public final class Column<T> implements Expression<T> {
         return onUpdateNow;
     }
 
+    /** What an insert sends for the column when a row leaves it out, if the column has no SQL default to fall to. */
+    public Optional<Object> schemaDefault() {
+        return schemaDefault;
+    }
+
     @Override
     public boolean equals(Object other) {
-        // the generated tables hand out one instance per column: rows look their columns up by them, row after row
+        // the generated tables hand out one instance per column: rows look their columns up by them, row after row;
+        // the schema default is not part of the definition (a snapshot's column equals the schema's)
         if (this == other) {
             return true;
         }

@@ -107,6 +107,24 @@ class TableMapperTest {
     }
 
     @Test
+    void aNotNullColumnWithoutSqlDefaultCarriesTheSchemasDefaultForInsertsOnly() {
+        Column<?> bio = column("{ type: 'string', name: 'bio', length: 16777215, default: 'Hi', db: (prop) => dbMediumText(prop) }");
+        assertEquals(java.util.Optional.of("Hi"), bio.schemaDefault());
+        assertEquals("`bio` mediumtext NOT NULL", DdlWriter.columnDefinition(bio), "the DDL is drizzle-kit's");
+        assertEquals(java.util.Optional.of(""),
+                column("{ type: 'string', name: 'url', length: 65535, db: (prop) => dbText(prop) }").schemaDefault(),
+                "no default: ving's stringDefault, the empty string");
+        assertEquals(column("{ type: 'string', name: 'bio', length: 16777215, default: 'Other', db: (prop) => dbMediumText(prop) }"),
+                bio, "not part of the definition: a snapshot's column equals it");
+        assertEquals(java.util.Optional.empty(),
+                column("{ type: 'string', name: 'email', length: 256, default: '', db: (prop) => dbVarChar(prop) }").schemaDefault(),
+                "a column with an SQL default falls to it");
+        assertEquals(java.util.Optional.empty(),
+                column("{ type: 'json', name: 'tags', default: 3, db: (prop) => dbJson(prop) }").schemaDefault(),
+                "the empty string is not JSON");
+    }
+
+    @Test
     void dbEnum() {
         assertEquals("`status` enum('pending','ready') NOT NULL DEFAULT 'pending'",
                 definition("{ type: 'enum', name: 'status', default: 'pending', enums: ['pending', 'ready'], db: (prop) => dbEnum(prop) }"));

@@ -123,10 +123,12 @@ public final class MySqlRenderer {
             throw new IllegalStateException("An insert needs rows: insert(T).values(Map.of(T.c, value))");
         }
         Table table = query.table();
-        // the columns any row names, in the table's order; a row without one of them gets the column's default
+        // the columns any row names, and those with a schema default (no SQL default to fall to under strict SQL), in
+        // the table's order; a row without one of them gets the column's default, or its schema default
         Set<Column<?>> named = new LinkedHashSet<>();
         query.rows().forEach(row -> named.addAll(row.keySet()));
-        List<Column<?>> columns = table.columns().stream().filter(named::contains).toList();
+        List<Column<?>> columns = table.columns().stream()
+                .filter(column -> named.contains(column) || column.schemaDefault().isPresent()).toList();
         named.stream().filter(column -> !columns.contains(column)).findFirst().ifPresent(column -> {
             throw new IllegalArgumentException("Column " + column + " is not a column of " + table.name());
         });
@@ -145,6 +147,8 @@ public final class MySqlRenderer {
                 Column<?> column = columns.get(i);
                 if (row.containsKey(column)) {
                     operand(row.get(column));
+                } else if (column.schemaDefault().isPresent()) {
+                    operand(column.schemaDefault().get());
                 } else {
                     sql.append("default");
                 }

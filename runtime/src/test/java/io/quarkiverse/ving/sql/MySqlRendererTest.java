@@ -234,6 +234,18 @@ class MySqlRendererTest {
     }
 
     @Test
+    void aRowThatLeavesOutAColumnWithASchemaDefaultSendsIt() {
+        Column<Long> id = Column.of("apikeys", "id", ColumnType.BIGINT_UNSIGNED, Long.class).autoincrement().primaryKey();
+        Column<String> name = Column.of("apikeys", "name", ColumnType.varchar(60), String.class).notNull();
+        Column<String> url = Column.of("apikeys", "url", ColumnType.TEXT, String.class).notNull().withSchemaDefault("");
+        Table keys = new Table("apikeys", "APIKey", List.of(id, name, url), List.of(), List.of());
+        assertRenders("insert into `apikeys` (`name`, `url`) values (?, ?)", List.of("ci", ""),
+                insert(keys).values(Map.of(name, "ci")).render());
+        assertRenders("insert into `apikeys` (`name`, `url`) values (?, ?)", List.of("ci", "https://x"),
+                insert(keys).values(Map.of(name, "ci", url, "https://x")).render());
+    }
+
+    @Test
     void aNullValueIsBoundAsNull() {
         Map<Column<?>, Object> values = new LinkedHashMap<>();
         values.put(EMAIL, null);
