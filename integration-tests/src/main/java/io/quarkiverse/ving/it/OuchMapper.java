@@ -10,7 +10,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkiverse.ving.record.Ouch;
 
-/** ving's errors as HTTP answers: 404 for a record not found, 400 for a value the schema refuses, with ving's code. */
+/**
+ * ving's errors as HTTP answers, with ving's code in the body: 401, 403, 404 and 409 as they are, 400 for a value the
+ * schema refuses (ving's 441 and 442).
+ */
 public class OuchMapper {
 
     @ServerExceptionMapper
@@ -19,7 +22,11 @@ public class OuchMapper {
         body.put("code", ouch.code());
         body.put("message", ouch.getMessage());
         body.put("field", ouch.field());
-        Response.Status status = ouch.code() == Ouch.NOT_FOUND ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST;
-        return RestResponse.status(status, body);
+        // ving's own codes for a value that does not fit (441, 442) are no HTTP statuses: those are a bad request
+        int status = switch (ouch.code()) {
+            case Ouch.UNAUTHORIZED, Ouch.FORBIDDEN, Ouch.NOT_FOUND, Ouch.CONFLICT -> ouch.code();
+            default -> Response.Status.BAD_REQUEST.getStatusCode();
+        };
+        return RestResponse.status(Response.Status.fromStatusCode(status), body);
     }
 }

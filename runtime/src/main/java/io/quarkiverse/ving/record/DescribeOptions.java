@@ -62,6 +62,24 @@ public record DescribeOptions(CurrentUser currentUser, boolean links, boolean me
         return new DescribeOptions(currentUser, links, meta, options, includePrivate, related, List.of(names));
     }
 
+    /**
+     * What a REST client asks for in its query, as ving's services read it: {@code includeLinks}, {@code includeMeta},
+     * {@code includeOptions} ({@code true}), {@code includeRelated} and {@code includeExtra} (comma-separated names).
+     * A client never gets private props: there is no {@code includePrivate}.
+     *
+     * @param query each query param's value (the first, when repeated); absent ones are not asked for
+     */
+    public static DescribeOptions fromQuery(CurrentUser user, java.util.function.Function<String, String> query) {
+        return new DescribeOptions(user, "true".equals(query.apply("includeLinks")), "true".equals(query.apply("includeMeta")),
+                "true".equals(query.apply("includeOptions")), false, commaSeparated(query.apply("includeRelated")),
+                commaSeparated(query.apply("includeExtra")));
+    }
+
+    private static List<String> commaSeparated(String names) {
+        return names == null || names.isBlank() ? List.of()
+                : java.util.Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
     private static final Set<String> KEYS = Set.of("currentUser", "include");
     private static final Set<String> INCLUDE_KEYS = Set.of("links", "meta", "options", "private", "related", "extra");
 

@@ -2,11 +2,13 @@ package io.quarkiverse.ving.record;
 
 /**
  * ving's {@code ouch(code, message, field)}: an error meant for the caller of an API, with an HTTP-like code
- * (403 not allowed, 404 not found, 409 a duplicate, 441 a required value missing, 442 a value that does not fit
+ * (401 not known, 403 not allowed, 404 not found, 409 a duplicate, 441 a required value missing, 442 a value that does not fit
  * its prop) and the field it concerns.
  */
 public final class Ouch extends RuntimeException {
 
+    /** Not known: credentials that name nobody. */
+    public static final int UNAUTHORIZED = 401;
     /** Not allowed: the user does not own the record or lacks the role. */
     public static final int FORBIDDEN = 403;
     /** A record that does not exist. */
