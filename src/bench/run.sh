@@ -48,6 +48,7 @@ label() {
     ving) echo 'ving: `iterator()`, `quarkus.ving.stream=jdbc`' ;;
     ving-cursor) echo 'ving: `iterator()`, `quarkus.ving.stream=cursor`' ;;
     findall) echo 'ving records: `users.findAll(null)`, `quarkus.ving.stream=jdbc`' ;;
+    describe) echo 'ving descriptions: each record `describe`d to an admin, with meta and links' ;;
   esac
 }
 
@@ -124,7 +125,7 @@ case "${1:-migrations}" in
   streams)
     cd "$root"
     rounds="${2:-5}"
-    modes=(jdbc cursor ving ving-cursor findall)
+    modes=(jdbc cursor ving ving-cursor findall describe)
     results="$(mktemp)"
     java -cp "$cp" io.quarkiverse.ving.bench.StreamBenchmark setup >/dev/null
     for ((round = 1; round <= rounds; round++)); do

@@ -33,9 +33,10 @@ public abstract class VingRecord<R extends VingRecord<R>> {
     /** Whether the record's row exists: read from it, or inserted. */
     private boolean inserted;
     private boolean deleted;
-    private final List<Warning> warnings = new ArrayList<>();
-    /** Parent records by relation name, read once: ving's parent cache. */
-    private final Map<String, VingRecord<?>> parents = new HashMap<>();
+    /** Made when first needed: a streamed record needs neither, and is made a million times. */
+    private List<Warning> warnings;
+    /** Parent records by relation name, read once: ving's parent cache; made when first needed. */
+    private Map<String, VingRecord<?>> parents;
 
     protected VingRecord(KindModel model) {
         this.model = model;
@@ -88,7 +89,7 @@ public abstract class VingRecord<R extends VingRecord<R>> {
     public R set(String name, Object value) {
         RecordProp prop = model.requireProp(name);
         write(name, PropValues.checked(model.kind(), prop, value));
-        if (prop.relation() != null && !prop.relation().isChild()) {
+        if (parents != null && prop.relation() != null && !prop.relation().isChild()) {
             parents.remove(prop.relation().name());
         }
         return self();
@@ -179,7 +180,7 @@ public abstract class VingRecord<R extends VingRecord<R>> {
      */
     public Uni<? extends VingRecord<?>> parent(String relationName) {
         RecordProp prop = model.relation(relationName, false);
-        VingRecord<?> known = parents.get(relationName);
+        VingRecord<?> known = parents == null ? null : parents.get(relationName);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
@@ -187,12 +188,17 @@ public abstract class VingRecord<R extends VingRecord<R>> {
         if (parentId == null) {
             return Uni.createFrom().nullItem();
         }
-        return kind().related(prop).findOrDie((Long) parentId).invoke(parent -> parents.put(relationName, parent));
+        return kind().related(prop).findOrDie((Long) parentId).invoke(parent -> {
+            if (parents == null) {
+                parents = new HashMap<>();
+            }
+            parents.put(relationName, parent);
+        });
     }
 
     /** Forgets the parent records {@link #parent} read. */
     public void flushParentCache() {
-        parents.clear();
+        parents = null;
     }
 
     /** ving's {@code parentPropSchema}: the prop a parent relation runs through; an Ouch 404 when there is none. */
@@ -235,11 +241,14 @@ public abstract class VingRecord<R extends VingRecord<R>> {
 
     /** ving's {@code addWarning}: shown under {@code warnings} in the record's description. */
     public void addWarning(int code, String message) {
+        if (warnings == null) {
+            warnings = new ArrayList<>();
+        }
         warnings.add(new Warning(code, message));
     }
 
     public List<Warning> warnings() {
-        return List.copyOf(warnings);
+        return warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     // --- ownership and roles ---------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ public final class Row {
 
     /** The value of a selected column or expression, as its Java type. */
     public <T> T get(Expression<T> expression) {
-        int index = selected.indexOf(expression);
+        int index = indexOfSelected(expression);
         if (index < 0 && expression instanceof Column<?> column) {
             index = names.indexOf(column.name());
         }
@@ -50,6 +50,19 @@ public final class Row {
             throw new IllegalArgumentException(describe(expression) + " is not among the selected values");
         }
         return decode(values[index], expression.javaType());
+    }
+
+    /**
+     * The position of a selected value: the generated tables hand out one instance per column, so the same instance
+     * is looked for first (a record reads every column of every row it streams), then an equal one.
+     */
+    private int indexOfSelected(Expression<?> expression) {
+        for (int i = 0; i < selected.size(); i++) {
+            if (selected.get(i) == expression) {
+                return i;
+            }
+        }
+        return selected.indexOf(expression);
     }
 
     /** The value of a column by its name (or alias), as the driver read it. */

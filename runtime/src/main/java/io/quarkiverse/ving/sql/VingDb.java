@@ -176,18 +176,8 @@ public final class VingDb {
         if (streams == null) {
             throw new IllegalStateException("This database has no JDBC datasource to stream from: make it with VingDb.using(pool, dataSource, log)");
         }
-        return Multi.createFrom().<JdbcRowCursor, Row> resource(() -> JdbcRowCursor.open(streams, rendered, selected),
-                cursor -> Multi.createFrom().iterable(() -> cursor))
-                .withFinalizer(cursor -> release(cursor, false), (cursor, failure) -> release(cursor, false),
-                        cursor -> release(cursor, true))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static Uni<Void> release(JdbcRowCursor cursor, boolean cancelled) {
-        return Uni.createFrom().item(() -> {
-            cursor.close(cancelled);
-            return (Void) null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Multi.createFrom().publisher(new JdbcRowPublisher(() -> JdbcRowCursor.open(streams, rendered, selected),
+                Infrastructure.getDefaultWorkerPool()));
     }
 
     Uni<WriteResult> write(RenderedQuery rendered) {

@@ -6,10 +6,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import io.quarkiverse.ving.record.DescribeOptions;
 import io.quarkiverse.ving.schema.SchemaDirectory;
 import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.VingDb;
@@ -52,6 +54,7 @@ public final class StreamBenchmark {
             case "ving" -> ving(users, VingDb.StreamMechanism.JDBC);
             case "ving-cursor" -> ving(users, VingDb.StreamMechanism.CURSOR);
             case "findall" -> findAll();
+            case "describe" -> describe();
             default -> throw new IllegalArgumentException("setup, jdbc, cursor, ving, ving-cursor or findall, not " + args[0]);
         };
         System.out.printf("%d %.3f %.3f%n", rows, (System.nanoTime() - queryStart) / 1e9, (firstRow - queryStart) / 1e9);
@@ -147,6 +150,29 @@ public final class StreamBenchmark {
             queryStart = System.nanoTime();
             users.findAll(null)
                     .onItem().invoke(user -> arrived(rows))
+                    .collect().last().await().indefinitely();
+            return rows.get();
+        } finally {
+            pool.closeAndAwait();
+            vertx.closeAndAwait();
+        }
+    }
+
+    /**
+     * Records described as a REST export describes them: to an admin, who sees every prop but the password, with
+     * meta and links, one after another as they stream.
+     */
+    private static long describe() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Pool pool = pool(vertx);
+        try {
+            Users users = new Users(VingDb.using(pool, new MariaDbDataSource(url()), false));
+            DescribeOptions asAdmin = DescribeOptions.as(users.mint(Map.of("admin", true))).withMeta().withLinks();
+            AtomicLong rows = new AtomicLong();
+            queryStart = System.nanoTime();
+            users.findAll(null)
+                    .onItem().transformToUniAndConcatenate(user -> user.describe(asAdmin))
+                    .onItem().invoke(description -> arrived(rows))
                     .collect().last().await().indefinitely();
             return rows.get();
         } finally {
