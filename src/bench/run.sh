@@ -113,6 +113,15 @@ native_startup() {
   rm -f "$results"
 }
 
+# The start-up benchmarks' database, made empty (fresh) or dropped (drop); VING_MYSQL points the commands at it.
+startup_database() {
+  local host="${VING_BENCH_DB_HOST:-127.0.0.1:3306}" database=ving_bench_startup
+  export VING_MYSQL="mysql://root@$host/$database"
+  local create=""
+  [ "$1" = fresh ] && create="; create database $database"
+  mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database$create"
+}
+
 case "${1:-migrations}" in
   migrations) exec java -Xmx512m -cp "$cp" io.quarkiverse.ving.bench.MigrationBenchmark "${@:2}" ;;
   validation)
@@ -161,10 +170,7 @@ case "${1:-migrations}" in
     runs="${2:-10}"
     jdk17="${VING_BENCH_JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
     jdk25="${VING_BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-    host="${VING_BENCH_DB_HOST:-127.0.0.1:3306}"
-    database=ving_bench_startup
-    export VING_MYSQL="mysql://root@$host/$database"
-    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database; create database $database"
+    startup_database fresh
     JAVA_HOME="$jdk17" ./ving drizzle --up --migrations integration-tests/src/main/resources/ving/migrations >/dev/null
     validate=(./ving schema --validate)
     status=(./ving drizzle --status --migrations integration-tests/src/main/resources/ving/migrations)
@@ -213,16 +219,13 @@ case "${1:-migrations}" in
     if [ "${VING_BENCH_NATIVE:-}" != no ]; then
       native_startup "$runs" "${status[@]:1}"
     fi
-    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
+    startup_database drop
     ;;
   startup-native)
     cd "$root"
-    host="${VING_BENCH_DB_HOST:-127.0.0.1:3306}"
-    database=ving_bench_startup
-    export VING_MYSQL="mysql://root@$host/$database"
-    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database; create database $database"
+    startup_database fresh
     native_startup "${2:-10}" drizzle --status --migrations integration-tests/src/main/resources/ving/migrations
-    mariadb -h "${host%%:*}" -P "${host##*:}" -uroot -e "drop database if exists $database"
+    startup_database drop
     ;;
   *) echo "unknown benchmark: $1 (known: migrations, streams, validation, startup, startup-native)" >&2; exit 2 ;;
 esac

@@ -27,19 +27,49 @@ public final class ClasspathMigrations implements MigrationSource {
 
     /** Whether the application holds a journal at this location. */
     public boolean exists() {
-        return classLoader.getResource(location + "/meta/_journal.json") != null;
+        return classLoader.getResource(journalResource()) != null;
+    }
+
+    /**
+     * The resources this source reads, those present: the journal, each migration's SQL file, and the newest entry's
+     * snapshot; what a native image must carry.
+     */
+    public List<String> resources() {
+        List<Journal.Entry> entries = entries();
+        if (entries == null) {
+            return List.of();
+        }
+        List<String> resources = new java.util.ArrayList<>();
+        resources.add(journalResource());
+        entries.forEach(entry -> resources.add(sqlResource(entry)));
+        if (!entries.isEmpty() && classLoader.getResource(snapshotResource(entries.get(entries.size() - 1))) != null) {
+            resources.add(snapshotResource(entries.get(entries.size() - 1)));
+        }
+        return resources;
+    }
+
+    /** The journal's entries; null when there is no journal. */
+    private List<Journal.Entry> entries() {
+        String journalText = read(journalResource());
+        return journalText == null ? null : Journal.read(Path.of(journalResource()), journalText).entries();
+    }
+
+    private String journalResource() {
+        return location + "/meta/_journal.json";
+    }
+
+    private String sqlResource(Journal.Entry entry) {
+        return location + "/" + entry.tag() + ".sql";
     }
 
     @Override
     public List<MigrationFile> migrations() {
-        String journalPath = location + "/meta/_journal.json";
-        String journalText = read(journalPath);
-        if (journalText == null) {
+        List<Journal.Entry> entries = entries();
+        if (entries == null) {
             return List.of();
         }
-        Journal journal = Journal.read(Path.of(journalPath), journalText);
-        return journal.entries().stream().map(entry -> {
-            String sqlPath = location + "/" + entry.tag() + ".sql";
+        return entries.stream().map(entry -> {
+            String sqlPath = sqlResource(entry);
             String sql = read(sqlPath);
             if (sql == null) {
                 throw new MigrationException(Path.of(sqlPath), "The journal lists " + entry.tag()
@@ -52,12 +82,8 @@ public final class ClasspathMigrations implements MigrationSource {
     /** The newest journal entry's snapshot, when it is packaged (in a native image: when the build registered it). */
     @Override
     public Optional<Snapshot> newestSnapshot() {
-        String journalText = read(location + "/meta/_journal.json");
-        if (journalText == null) {
-            return Optional.empty();
-        }
-        List<Journal.Entry> entries = Journal.read(Path.of(location, "meta/_journal.json"), journalText).entries();
-        if (entries.isEmpty()) {
+        List<Journal.Entry> entries = entries();
+        if (entries == null || entries.isEmpty()) {
             return Optional.empty();
         }
         String resource = snapshotResource(entries.get(entries.size() - 1));

@@ -423,15 +423,16 @@ public final class Migrator {
 
     /** Who holds the migration lock now (a run in progress, or a stale one), as a sentence; empty when it is free. */
     public Optional<String> lockHolder() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return MigrationLock.of(Topology.of(connection), dataSource).holder(connection);
-        }
+        return lockHolder(null);
     }
 
-    /** {@link #lockHolder()} on the topology the caller has just read ({@link #topology()}), without reading it again. */
+    /**
+     * {@link #lockHolder()} on the topology the caller has just read ({@link #topology()}), without reading it again;
+     * null reads it.
+     */
     public Optional<String> lockHolder(Topology topology) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return MigrationLock.of(topology, dataSource).holder(connection);
+            return MigrationLock.of(topology != null ? topology : Topology.of(connection), dataSource).holder(connection);
         }
     }
 

@@ -1,9 +1,5 @@
 package io.quarkiverse.ving.deployment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +15,7 @@ import jakarta.inject.Singleton;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.ving.migrate.Journal;
+import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
@@ -146,22 +142,8 @@ class VingProcessor {
     NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources) {
         List<String> resources = new ArrayList<>();
         for (String name : dataSources.names()) {
-            String location = config.migrations(name);
-            String journal = readResource(location + "/meta/_journal.json");
-            if (journal == null) {
-                continue;
-            }
-            resources.add(location + "/meta/_journal.json");
-            List<Journal.Entry> entries = Journal.read(Path.of(location, "meta/_journal.json"), journal).entries();
-            for (Journal.Entry entry : entries) {
-                resources.add(location + "/" + entry.tag() + ".sql");
-            }
-            if (!entries.isEmpty()) {
-                String snapshot = location + "/meta/" + entries.get(entries.size() - 1).snapshotFileName();
-                if (readResource(snapshot) != null) {
-                    resources.add(snapshot);
-                }
-            }
+            resources.addAll(new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), config.migrations(name))
+                    .resources());
         }
         return new NativeImageResourceBuildItem(resources);
     }
@@ -335,13 +317,5 @@ class VingProcessor {
             throw new IllegalStateException(problem);
         }
         LOG.warn(problem);
-    }
-
-    private static String readResource(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the resource " + resource, e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.ving.record.DescribeOptions;
 import io.quarkiverse.ving.record.Kinds;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -33,11 +34,23 @@ class KindExtensionTest {
         assertInstanceOf(ScheduledJobs.class, Kinds.useKind("CronJob"));
 
         CronJob minted = jobs.mint(Map.of("handler", "Cleanup", "schedule", "0 3 * * *"));
-        assertEquals("Cleanup at 0 3 * * *", assertInstanceOf(ScheduledJob.class, minted).describe());
+        assertEquals("Cleanup at 0 3 * * *", assertInstanceOf(ScheduledJob.class, minted).summary());
         assertTrue(minted.getPublicId().matches("[0-9a-f-]{36}"), "a new UUID: " + minted.getPublicId());
         minted.insert().await().atMost(Duration.ofSeconds(30));
 
         List<ScheduledJob> found = jobs.handledBy("Cleanup").collect().asList().await().atMost(Duration.ofSeconds(30));
-        assertEquals(List.of("Cleanup at 0 3 * * *"), found.stream().map(ScheduledJob::describe).toList());
+        assertEquals(List.of("Cleanup at 0 3 * * *"), found.stream().map(ScheduledJob::summary).toList());
+    }
+
+    @Test
+    void aSubclassAddsExtraDescriptionsAndWarningsShowInTheDescription() {
+        CronJob job = cronJobs.mint(Map.of("handler", "Report", "schedule", "0 6 * * 1"));
+        job.insert().await().atMost(Duration.ofSeconds(30));
+        job.addWarning(404, "Brain not found.");
+        Map<String, Object> description = job.describe(DescribeOptions.VISITOR.withExtra("summary", "unknown"))
+                .await().atMost(Duration.ofSeconds(30));
+        assertEquals(Map.of("summary", "Report at 0 6 * * 1"), description.get("extra"), "a name the record does not know is left out");
+        assertEquals(List.of(Map.of("code", 404, "message", "Brain not found.")), description.get("warnings"));
+        assertEquals(List.of("props", "extra", "warnings"), List.copyOf(description.keySet()), "ving's order");
     }
 }

@@ -151,10 +151,44 @@ class RecordPermissionsTest {
         assertEquals(andy.getId(), key.getUserId());
         Ouch ouch = refused(key.updateAndVerify(Map.of("userId", bea.getId()), andy));
         assertEquals(403, ouch.code());
+        assertEquals("APIKey.userId cannot point at that User: you do not have the privileges to access User.",
+                ouch.getMessage());
+        assertEquals("userId", ouch.field());
+        ouch = refused(key.updateAndVerify(Map.of("userId", 987654321L), admin));
+        assertEquals(404, ouch.code());
+        assertEquals("APIKey.userId points at no User: User not found.", ouch.getMessage());
         assertEquals(andy.getId(), await(apikeys.find(key.getId())).getUserId(), "the key stays andy's");
         // a parent posted as ving's string id
         await(key.updateAndVerify(Map.of("userId", VingIds.stringify(andy.getId()), "reason", "builds"), admin));
         assertEquals("builds", await(apikeys.find(key.getId())).getReason());
+    }
+
+    @Test
+    void parentsAreReadOnceUntilFlushedOrRepointed() {
+        APIKey key = await(apikeys.create(Map.of("name", "ci", "url", "https://ci.example.com", "userId", andy.getId())));
+        User parent = (User) await(key.parent("user"));
+        assertEquals("andy", parent.getUsername());
+        assertEquals(parent, await(key.parent("user")), "the same record, not read again");
+        key.set("userId", bea.getId());
+        assertEquals("bea", ((User) await(key.parent("user"))).getUsername(), "setting the prop forgets the parent");
+        User cached = (User) await(key.parent("user"));
+        key.flushParentCache();
+        assertFalse(cached == await(key.parent("user")), "read again after a flush");
+        assertEquals("userId", key.parentPropSchema("user").name());
+        Ouch ouch = assertThrows(Ouch.class, () -> key.parentPropSchema("owner"));
+        assertEquals(404, ouch.code());
+        assertEquals("APIKey has no parent relation named owner.", ouch.getMessage());
+    }
+
+    @Test
+    void aCopyHasNoIdAndANewCreatedAt() {
+        andy.set("createdAt", java.time.LocalDateTime.of(2020, 1, 1, 0, 0));
+        User copy = andy.copy();
+        assertNull(copy.getId());
+        assertFalse(copy.isInserted());
+        assertEquals(andy.getRealName(), copy.getRealName());
+        assertTrue(copy.getCreatedAt().getYear() > 2020, "the schema's default, now: " + copy.getCreatedAt());
+        assertEquals(409, refused(andy.insert()).code(), "a record is inserted once");
     }
 
     @Test

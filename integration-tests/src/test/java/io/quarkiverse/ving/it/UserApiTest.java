@@ -99,6 +99,9 @@ class UserApiTest {
                 .body("links.self.href", equalTo("/api/v1/user/" + brooks))
                 .body("meta.displayName", equalTo("brooks"))
                 .body("meta.isOwner", equalTo(true))
+                .body("meta.kind", equalTo("User"))
+                .body("meta.acceptedFileExtensions.avatar", equalTo(List.of("png", "jpeg", "jpg", "gif")))
+                .body("links.avatar.href", equalTo("/api/v1/user/" + brooks + "/avatar"))
                 .body("options.useAsDisplayName.size()", equalTo(3));
     }
 

@@ -108,10 +108,25 @@ final class PostedProps {
                 .replaceWithVoid();
     }
 
-    /** Re-parenting: the user must be allowed to edit the new parent (a 403 otherwise, or a 404 when it is missing). */
+    /**
+     * Re-parenting: the user must be allowed to edit the new parent: a 403 otherwise, a 404 when there is none; each
+     * naming the prop.
+     */
     private Uni<Void> mayEditParent(RecordProp prop, Object parentId) {
+        String path = record.model().kind() + "." + prop.name();
+        String parentKind = prop.relation().kind();
         return record.kindForRelation(prop).findOrDie((Long) parentId)
                 .chain(parent -> parent.canEdit(user))
+                .onFailure(Ouch.class).transform(failure -> {
+                    Ouch ouch = (Ouch) failure;
+                    return switch (ouch.code()) {
+                        case Ouch.FORBIDDEN -> new Ouch(Ouch.FORBIDDEN, path + " cannot point at that " + parentKind
+                                + ": you do not have the privileges to access " + parentKind + ".", prop.name());
+                        case Ouch.NOT_FOUND -> new Ouch(Ouch.NOT_FOUND, path + " points at no " + parentKind + ": "
+                                + ouch.getMessage(), prop.name());
+                        default -> ouch;
+                    };
+                })
                 .replaceWithVoid();
     }
 

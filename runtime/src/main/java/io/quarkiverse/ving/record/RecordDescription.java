@@ -56,11 +56,11 @@ final class RecordDescription {
         props.put("id", stringId(record.id()));
         out.put("props", props);
         Map<String, Object> links = null;
+        String self = options.links() ? RestLinks.base(model.kind()) + "/" + props.get("id") : null;
         if (options.links()) {
             links = new LinkedHashMap<>();
-            String base = RestLinks.base(model.kind());
-            links.put("base", RestLinks.link(base, "GET", "POST"));
-            links.put("self", RestLinks.link(base + "/" + props.get("id"), "GET", "PUT", "DELETE"));
+            links.put("base", RestLinks.link(RestLinks.base(model.kind()), "GET", "POST"));
+            links.put("self", RestLinks.link(self, "GET", "PUT", "DELETE"));
             out.put("links", links);
         }
         if (options.options()) {
@@ -103,7 +103,7 @@ final class RecordDescription {
             }
             if (links != null && prop.relation() != null) {
                 String name = prop.relation().name().toLowerCase(java.util.Locale.ROOT);
-                links.put(name, RestLinks.link(((String) ((Map<?, ?>) links.get("self")).get("href")) + "/" + name, "GET"));
+                links.put(name, RestLinks.link(self + "/" + name, "GET"));
             }
             if (prop.relation() != null && !prop.relation().isChild()) {
                 if (options.related().contains(prop.relation().name())) {
