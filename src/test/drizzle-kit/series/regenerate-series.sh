@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates expected/migrations/ by running the real drizzle-kit (0.30.6 with drizzle-orm 0.38.4, as pinned by
-# ../package.json) over the series of schema changes in steps/.
+# ../package.json) over the series of schema changes in steps/; with `v1`, expected-v1/migrations/ from drizzle-kit
+# 1.0.0-rc.5 (../v1/package.json), whose folder holds one folder per migration (<YYYYMMDDHHMMSS>_<name>/migration.sql
+# and snapshot.json) and no journal.
+#
+# Usage: regenerate-series.sh [v0|v1]
 #
 # steps/NN-short-description/ holds only the ving schema files that change in step NN (full contents);
 # `<Kind>.mjs.removed` (empty) removes that kind. Step 00 has no schema files: it is the reference schemas
@@ -22,8 +26,14 @@
 # The journal's `when` and the snapshots' `id`/`prevId` differ on every run; everything else is reproducible.
 # Needs: node + npm, python3, java, and ./ving (built on first use). Runs from any directory.
 set -euo pipefail
+format="${1:-v0}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dk="$(cd "$here/.." && pwd)"            # src/test/drizzle-kit: package.json, orm.mjs
+case "$format" in
+  v0) package="$dk/package.json"; expected="$here/expected" ;;
+  v1) package="$dk/v1/package.json"; expected="$here/expected-v1" ;;
+  *) echo "usage: $0 [v0|v1]" >&2; exit 2 ;;
+esac
 root="$(cd "$here/../../../.." && pwd)"  # the repository
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -95,15 +105,26 @@ code = os.waitstatus_to_exitcode(status)
 sys.exit(code if code != 0 else (0 if answered else 4))
 PYEOF
 
-cp "$dk/package.json" "$dk/orm.mjs" "$work/"
+cp "$package" "$dk/orm.mjs" "$work/"
 (cd "$work" && npm install --silent --no-audit --no-fund >/dev/null 2>&1)
 mkdir "$work/ving"
 cp "$root/src/main/ving/"*.mjs "$work/ving/"
 
-journal_tags() { # the tags in the journal, one a line (none when there is no journal yet)
+migration_names() { # v0: the journal's tags; v1: the migration folders; one a line, oldest first (none yet: nothing)
+  if [ "$format" = v1 ]; then
+    [ -d "$work/migrations" ] || return 0
+    find "$work/migrations" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort
+    return 0
+  fi
   [ -f "$work/migrations/meta/_journal.json" ] || return 0
   node -e 'for (const e of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).entries) console.log(e.tag)' \
     "$work/migrations/meta/_journal.json"
+}
+
+migration_sql() { # the SQL file of the newest migration
+  local newest
+  newest="$(migration_names | tail -n 1)"
+  if [ "$format" = v1 ]; then echo "$work/migrations/$newest/migration.sql"; else echo "$work/migrations/$newest.sql"; fi
 }
 
 idx=0
@@ -137,19 +158,24 @@ for step in "$here"/steps/*/; do
   else
     (cd "$work" && $cmd < /dev/null) > "$work/out.txt" 2>&1
   fi
-  tags="$(journal_tags)"
-  if [ "$(printf '%s\n' "$tags" | grep -c .)" -ne "$((idx + 1))" ] || [ "$(printf '%s\n' "$tags" | tail -n 1)" != "$tag" ]; then
+  names="$(migration_names)"
+  newest="$(printf '%s\n' "$names" | tail -n 1)"
+  # v0 numbers its tags; v1 names its folders by the time, then the name
+  if [ "$(printf '%s\n' "$names" | grep -c .)" -ne "$((idx + 1))" ] \
+      || { [ "$format" = v0 ] && [ "$newest" != "$tag" ]; } || { [ "$format" = v1 ] && [ "${newest#*_}" != "$suffix" ]; }; then
     cat "$work/out.txt" >&2
     echo "step $name: drizzle-kit did not write migration $tag" >&2; exit 1
   fi
-  if [ "$rename" = yes ] && ! grep -q 'RENAME' "$work/migrations/$tag.sql"; then
-    cat "$work/migrations/$tag.sql" >&2
+  if [ "$rename" = yes ] && ! grep -q 'RENAME' "$(migration_sql)"; then
+    cat "$(migration_sql)" >&2
     echo "step $name: the migration has no RENAME (was the question answered \"create\"?)" >&2; exit 1
   fi
+  # v1 names a folder by the second: two migrations in one second would share a name
+  if [ "$format" = v1 ]; then sleep 1; fi
   idx=$((idx + 1))
 done
 
-rm -rf "$here/expected/migrations"
-mkdir -p "$here/expected"
-cp -r "$work/migrations" "$here/expected/migrations"
-echo "Regenerated $here/expected/migrations ($idx migrations)"
+rm -rf "$expected/migrations"
+mkdir -p "$expected"
+cp -r "$work/migrations" "$expected/migrations"
+echo "Regenerated $expected/migrations ($idx migrations)"

@@ -1,0 +1,3 @@
+ALTER TABLE `users` DROP CONSTRAINT `users_avatar_39d62890_fk`;--> statement-breakpoint
+ALTER TABLE `users` MODIFY COLUMN `avatarId` bigint unsigned NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD CONSTRAINT `users_avatar_39d62890_fk` FOREIGN KEY (`avatarId`) REFERENCES `s3files`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,1 @@
+ALTER TABLE `tags` MODIFY COLUMN `priority` int DEFAULT 3 NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `users` MODIFY COLUMN `verifiedEmail` int DEFAULT 0 NOT NULL;

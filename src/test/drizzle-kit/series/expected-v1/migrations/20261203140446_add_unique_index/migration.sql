@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `handlerIndex` ON `cronjobs` (`handler`);

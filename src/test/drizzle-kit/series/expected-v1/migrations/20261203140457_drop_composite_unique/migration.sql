@@ -1,0 +1,1 @@
+DROP INDEX `schedule_handler_41ed09a2_uq` ON `cronjobs`;
