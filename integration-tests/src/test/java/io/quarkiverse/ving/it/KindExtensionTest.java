@@ -52,5 +52,9 @@ class KindExtensionTest {
         assertEquals(Map.of("summary", "Report at 0 6 * * 1"), description.get("extra"), "a name the record does not know is left out");
         assertEquals(List.of(Map.of("code", 404, "message", "Brain not found.")), description.get("warnings"));
         assertEquals(List.of("props", "extra", "warnings"), List.copyOf(description.keySet()), "ving's order");
+        job.set("params", "{\"days\": [1, 3], \"report\": {\"to\": \"ops\"}}");
+        Map<String, Object> privately = job.describe(DescribeOptions.VISITOR.withPrivate()).await().atMost(Duration.ofSeconds(30));
+        assertEquals(Map.of("days", List.of(1, 3), "report", Map.of("to", "ops")), ((Map<?, ?>) privately.get("props")).get("params"),
+                "a json prop shows the value it holds, as ving's do");
     }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
 
 import io.quarkiverse.ving.schema.PropType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A record described as ving's {@code describe} does: which props a user may see, their values (ids as ving's string
@@ -98,8 +102,7 @@ final class RecordDescription {
                 continue;
             }
             if (!prop.isVirtual()) {
-                Object value = record.value(prop.name());
-                props.put(prop.name(), prop.type() == PropType.ID && value != null ? stringId((Long) value) : value);
+                props.put(prop.name(), shown(prop, record.value(prop.name())));
             }
             if (links != null && prop.relation() != null) {
                 String name = prop.relation().name().toLowerCase(java.util.Locale.ROOT);
@@ -139,6 +142,26 @@ final class RecordDescription {
                     .replaceWithVoid();
         }
         return done.replaceWith(out);
+    }
+
+    /** A value as ving's descriptions show it: ids as string ids, JSON as the value it holds rather than its text. */
+    private static Object shown(RecordProp prop, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (prop.type() == PropType.ID) {
+            return stringId((Long) value);
+        }
+        if (prop.type() == PropType.JSON && value instanceof String text) {
+            try {
+                Object parsed = Json.decodeValue(text);
+                return parsed instanceof JsonObject object ? object.getMap()
+                        : parsed instanceof JsonArray array ? array.getList() : parsed;
+            } catch (DecodeException e) {
+                return text; // a json column holds valid JSON; a value set in memory may not, and is shown as it is
+            }
+        }
+        return value;
     }
 
     private static String stringId(Long id) {
