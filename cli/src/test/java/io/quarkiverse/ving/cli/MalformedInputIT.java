@@ -318,6 +318,15 @@ class MalformedInputIT {
         }));
         cases.add(up("a folder of .sql files without a journal", ExitCodes.BAD_INPUT, List.of("migrations", "_journal.json"),
                 project -> Files.delete(project.journal())));
+        for (String command : List.of("--up", "--status", "--prepare")) {
+            cases.add(new Case("a folder in drizzle-kit v1's layout (" + command + ")", command, null, ExitCodes.BAD_INPUT,
+                    List.of("migrations", "drizzle-kit v1's layout", "20261203140358_initial/migration.sql"), project -> {
+                        FileTrees.delete(project.migrations());
+                        project.write(project.migrations().resolve("20261203140358_initial/migration.sql"),
+                                "CREATE TABLE `gadgets` (`id` int);");
+                        project.write(project.migrations().resolve("20261203140358_initial/snapshot.json"), "{}");
+                    }));
+        }
         cases.add(up("a journal entry whose .sql is missing", ExitCodes.BAD_INPUT, List.of("0000_", ".sql"),
                 project -> Files.delete(project.sql())));
         cases.add(up("a migration that is not UTF-8", ExitCodes.BAD_INPUT, List.of("0000_", "UTF-8"),

@@ -53,12 +53,15 @@ public final class MigrationFolder implements MigrationSource {
             problem = "is a file, not a migrations folder.";
         } else if (!Files.isReadable(directory)) {
             problem = "cannot be read (permission denied).";
-        } else if (!Files.exists(journalFile()) && holdsSqlFiles()) {
+        } else if (!Files.exists(journalFile()) && v1Migration().isEmpty() && holdsSqlFiles()) {
             problem = "holds .sql files but no meta/" + JOURNAL + ", which lists the migrations and their order; restore it.";
         }
         if (problem != null) {
             throw new MigrationException(directory, "The migrations folder " + problem
                     + " Give the folder drizzle-kit or ving drizzle --prepare wrote with --migrations DIR.");
+        }
+        if (!Files.exists(journalFile())) {
+            journal(); // a folder in drizzle-kit v1's layout is refused here too, before anything connects
         }
     }
 
@@ -82,10 +85,38 @@ public final class MigrationFolder implements MigrationSource {
         return directory.resolve(META).resolve(JOURNAL);
     }
 
-    /** The journal; empty when the folder has none yet. */
+    /**
+     * The journal; empty when the folder has none yet.
+     *
+     * @throws MigrationException when the folder is in drizzle-kit v1's layout, which has no journal: read as 0.x's, it
+     *         would look empty, a database would look up to date, and --prepare would mix two layouts in one folder
+     */
     public Journal journal() {
         Path file = journalFile();
-        return Files.exists(file) ? Journal.read(file, read(file)) : Journal.EMPTY;
+        if (Files.exists(file)) {
+            return Journal.read(file, read(file));
+        }
+        Optional<Path> v1Migration = v1Migration();
+        if (v1Migration.isPresent()) {
+            throw new MigrationException(directory, "The migrations folder is in drizzle-kit v1's layout (a folder per"
+                    + " migration, such as " + directory.relativize(v1Migration.get()) + ", and no meta/" + JOURNAL + "),"
+                    + " which ving does not read yet: it reads and writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/"
+                    + JOURNAL + "). Keep this project on drizzle-kit 0.x, as ving pins it, until ving reads v1 folders.");
+        }
+        return Journal.EMPTY;
+    }
+
+    /** A migration of drizzle-kit v1's layout in the folder ({@code 20261203140358_initial/migration.sql}), if any. */
+    private Optional<Path> v1Migration() {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(entry -> entry.getFileName().toString().matches("[0-9]{14}_.*"))
+                    .map(entry -> entry.resolve("migration.sql")).filter(Files::isRegularFile).sorted().findFirst();
+        } catch (IOException e) {
+            throw new MigrationException(directory, "Cannot list the migrations folder: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -102,6 +102,22 @@ class MigrationFolderTest {
         new MigrationFolder(DRIZZLE_KIT_FOLDER).requireFolder();
     }
 
+    @Test
+    void aFolderInDrizzleKitV1sLayoutIsRefusedNotReadAsEmpty() throws IOException {
+        Path v1 = Files.createDirectories(work.resolve("v1"));
+        Files.createDirectories(v1.resolve("20261203140358_initial"));
+        Files.writeString(v1.resolve("20261203140358_initial/migration.sql"), "CREATE TABLE `a` (`id` int);");
+        Files.writeString(v1.resolve("20261203140358_initial/snapshot.json"), "{}");
+        String expected = v1 + ": The migrations folder is in drizzle-kit v1's layout (a folder per migration, such as"
+                + " 20261203140358_initial/migration.sql, and no meta/_journal.json), which ving does not read yet: it reads"
+                + " and writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/_journal.json). Keep this project on drizzle-kit"
+                + " 0.x, as ving pins it, until ving reads v1 folders.";
+        assertEquals(expected, problem(v1), "--up and --status");
+        MigrationFolder folder = new MigrationFolder(v1);
+        assertEquals(expected, assertThrows(MigrationException.class, folder::migrations).getMessage());
+        assertEquals(expected, assertThrows(MigrationException.class, folder::journal).getMessage(), "--prepare");
+    }
+
     private static String problem(Path directory) {
         return assertThrows(MigrationException.class, () -> new MigrationFolder(directory).requireFolder()).getMessage();
     }
