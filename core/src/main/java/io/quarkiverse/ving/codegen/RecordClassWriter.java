@@ -263,10 +263,13 @@ public final class RecordClassWriter {
         }
         prop.relation().ifPresent(relation -> {
             String related = kindClass(relation.kind());
+            // of the relation's other keys, the record layer reads skipOwnerCheck (setPostedProps)
+            boolean skipOwnerCheck = relation.extra() != null && Boolean.TRUE.equals(relation.extra().get("skipOwnerCheck"));
             out.append("\n                    .relation(new Relation(").append(literal(relation.type())).append(", ")
                     .append(literal(relation.name())).append(", ").append(literal(relation.kind())).append(", List.of(")
                     .append(relation.acceptedFileExtensions() == null ? "" : literals(relation.acceptedFileExtensions()))
-                    .append("), java.util.Map.of()), ").append(related).append(".class, ").append(related)
+                    .append("), java.util.Map.of(").append(skipOwnerCheck ? "\"skipOwnerCheck\", true" : "")
+                    .append(")), ").append(related).append(".class, ").append(related)
                     .append("::new)");
         });
         return out.toString();

@@ -91,7 +91,7 @@ class RecordClassWriterTest {
                   view: [], edit: ['admin'] },
                 { type: 'id', name: 'avatarId', required: false, db: (prop) => dbRelation(prop), view: ['public'],
                   edit: ['owner'], relation: { type: 'parent', name: 'avatar', kind: 'Widget',
-                  acceptedFileExtensions: ['png', 'gif'] } },
+                  acceptedFileExtensions: ['png', 'gif'], skipOwnerCheck: true } },
             ] };
             """);
 
@@ -103,8 +103,8 @@ class RecordClassWriterTest {
                 kind);
         assertTrue(kind.contains(".unique().filterQuery()"), kind);
         assertTrue(kind.contains(".enums(false, true).enumLabels(\"Not Admin\", \"Admin\")"), kind);
-        assertTrue(kind.contains("new Relation(\"parent\", \"avatar\", \"Widget\", List.of(\"png\", \"gif\"), java.util.Map.of())"),
-                kind);
+        assertTrue(kind.contains("new Relation(\"parent\", \"avatar\", \"Widget\", List.of(\"png\", \"gif\"),"
+                + " java.util.Map.of(\"skipOwnerCheck\", true))"), kind);
         String record = sources.get(Path.of("app/record/Member.java"));
         assertTrue(record.contains("public class Member extends VingRecord<Member> implements CurrentUser {"), record);
         assertTrue(record.contains("    public boolean isRole(String role) {\n        return hasRole(role);\n    }"), record);
