@@ -1,5 +1,9 @@
 package io.quarkiverse.ving.migrate;
 
+import static io.quarkiverse.ving.migrate.SnapshotJson.object;
+import static io.quarkiverse.ving.migrate.SnapshotJson.string;
+import static io.quarkiverse.ving.migrate.SnapshotJson.strings;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,32 +174,10 @@ public final class DdlSnapshotJson {
         return value == null ? ForeignKey.NO_ACTION : String.valueOf(value).toLowerCase(Locale.ROOT);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value, Path file, String what) {
-        if (value instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        throw new MigrationException(file, what + " must be a JSON object in a drizzle-kit snapshot.");
-    }
-
     private static List<?> list(Object value, Path file, String what) {
         if (value instanceof List<?> list) {
             return list;
         }
         throw new MigrationException(file, what + " must be a JSON array in a drizzle-kit snapshot.");
-    }
-
-    private static String string(Map<String, Object> json, String key, Path file) {
-        if (json.get(key) instanceof String string) {
-            return string;
-        }
-        throw new MigrationException(file, "\"" + key + "\" must be a string in a drizzle-kit snapshot.");
-    }
-
-    private static List<String> strings(Object value, Path file) {
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        throw new MigrationException(file, "Name lists must be arrays of strings in a drizzle-kit snapshot.");
     }
 }

@@ -53,15 +53,15 @@ public final class MigrationFolder implements MigrationSource {
             problem = "is a file, not a migrations folder.";
         } else if (!Files.isReadable(directory)) {
             problem = "cannot be read (permission denied).";
-        } else if (!Files.exists(journalFile()) && v1Migration().isEmpty() && holdsSqlFiles()) {
-            problem = "holds .sql files but no meta/" + JOURNAL + ", which lists the migrations and their order; restore it.";
+        } else if (!Files.exists(journalFile())) {
+            journal(); // refuses a folder in drizzle-kit v1's layout, before anything connects
+            if (holdsSqlFiles()) {
+                problem = "holds .sql files but no meta/" + JOURNAL + ", which lists the migrations and their order; restore it.";
+            }
         }
         if (problem != null) {
             throw new MigrationException(directory, "The migrations folder " + problem
                     + " Give the folder drizzle-kit or ving drizzle --prepare wrote with --migrations DIR.");
-        }
-        if (!Files.exists(journalFile())) {
-            journal(); // a folder in drizzle-kit v1's layout is refused here too, before anything connects
         }
     }
 

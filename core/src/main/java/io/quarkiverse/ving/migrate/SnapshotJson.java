@@ -222,25 +222,29 @@ public final class SnapshotJson {
         return renames;
     }
 
+    // the readers of snapshot JSON values, for both versions' readers (DdlSnapshotJson reads version 6)
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value, Path file, String what) {
+    static Map<String, Object> object(Object value, Path file, String what) {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
         throw new MigrationException(file, what + " must be a JSON object in a drizzle-kit snapshot.");
     }
 
-    private static String string(Map<String, Object> json, String key, Path file) {
+    static String string(Map<String, Object> json, String key, Path file) {
         if (json.get(key) instanceof String string) {
             return string;
         }
         throw new MigrationException(file, "\"" + key + "\" must be a string in a drizzle-kit snapshot.");
     }
 
-    private static List<String> strings(Object value, Path file) {
+    /** A list of names: columns, or (version 6) the snapshots one follows. */
+    static List<String> strings(Object value, Path file) {
         if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
             return list.stream().map(String.class::cast).toList();
         }
-        throw new MigrationException(file, "Column lists must be arrays of names in a drizzle-kit snapshot.");
+        throw new MigrationException(file, "Lists of names (columns, prevIds) must be arrays of strings in a drizzle-kit"
+                + " snapshot.");
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.quarkiverse.ving.sql.ComparisonOperator;
@@ -201,18 +202,14 @@ public class Kind<R extends VingRecord<R>> {
 
     /** The record of this string id ({@link VingIds}) or number written out, or null. */
     public Uni<R> find(String id) {
-        return VingIds.tryParse(id).or(() -> id != null && id.matches("[0-9]{1,18}") ? java.util.Optional.of(Long.parseLong(id))
-                : java.util.Optional.empty()).map(this::find).orElseGet(() -> Uni.createFrom().nullItem());
+        Optional<Long> number = VingIds.tryParse(id)
+                .or(() -> id != null && id.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty());
+        return number.map(this::find).orElseGet(() -> Uni.createFrom().nullItem());
     }
 
     /** The record of this string id or number written out; an {@link Ouch} 404 naming the kind when there is none. */
     public Uni<R> findOrDie(String id) {
-        return find(id).map(record -> {
-            if (record == null) {
-                throw new Ouch(Ouch.NOT_FOUND, kind() + " not found.", "id");
-            }
-            return record;
-        });
+        return orDie(find(id));
     }
 
     /** The record of this id, or null. */
@@ -222,9 +219,13 @@ public class Kind<R extends VingRecord<R>> {
 
     /** The record of this id; an {@link Ouch} 404 naming the kind when there is none. */
     public Uni<R> findOrDie(Long id) {
-        return find(id).map(record -> {
+        return orDie(find(id));
+    }
+
+    private Uni<R> orDie(Uni<R> found) {
+        return found.map(record -> {
             if (record == null) {
-                throw notFound(id);
+                throw notFound();
             }
             return record;
         });
@@ -297,7 +298,7 @@ public class Kind<R extends VingRecord<R>> {
 
     // --- for records -----------------------------------------------------------------------------------------
 
-    Ouch notFound(Long id) {
+    Ouch notFound() {
         return new Ouch(Ouch.NOT_FOUND, kind() + " not found.", "id");
     }
 

@@ -30,8 +30,7 @@ final class ListDescription {
         }
         int page = params.page();
         int perPage = params.itemsPerPage();
-        long upToThisPage = (long) perPage * page;
-        long before = upToThisPage - perPage;
+        long before = (long) perPage * (page - 1);
         // what maxItems leaves of this page
         long shown = Math.max(0, Math.min(perPage, params.maxItems() - before));
         return kind.count(where).chain(total -> {

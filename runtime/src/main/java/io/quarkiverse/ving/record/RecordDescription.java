@@ -60,10 +60,11 @@ final class RecordDescription {
         props.put("id", stringId(record.id()));
         out.put("props", props);
         Map<String, Object> links = null;
-        String self = options.links() ? RestLinks.base(model.kind()) + "/" + props.get("id") : null;
+        String base = options.links() ? RestLinks.base(model.kind()) : null;
+        String self = base == null ? null : base + "/" + props.get("id");
         if (options.links()) {
             links = new LinkedHashMap<>();
-            links.put("base", RestLinks.link(RestLinks.base(model.kind()), "GET", "POST"));
+            links.put("base", RestLinks.link(base, "GET", "POST"));
             links.put("self", RestLinks.link(self, "GET", "PUT", "DELETE"));
             out.put("links", links);
         }

@@ -167,7 +167,7 @@ public abstract class VingRecord<R extends VingRecord<R>> {
         flushParentCache();
         return kind().db().select().from(model.table()).where(eq(model.id(), id())).execute().map(rows -> {
             if (rows.isEmpty()) {
-                throw kind().notFound(id());
+                throw kind().notFound();
             }
             readRow(rows.get(0));
             return self();

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -17,6 +18,7 @@ import io.quarkiverse.ving.schema.TableMapper;
 import io.quarkiverse.ving.sql.VingDb;
 import io.quarkiverse.ving.table.DdlWriter;
 import io.quarkiverse.ving.table.Table;
+import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -142,20 +144,7 @@ public final class StreamBenchmark {
 
     /** Records, not rows: each row read into a generated {@code User} bound to its kind. */
     private static long findAll() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        Pool pool = pool(vertx);
-        try {
-            Users users = new Users(VingDb.using(pool, new MariaDbDataSource(url()), false));
-            AtomicLong rows = new AtomicLong();
-            queryStart = System.nanoTime();
-            users.findAll(null)
-                    .onItem().invoke(user -> arrived(rows))
-                    .collect().last().await().indefinitely();
-            return rows.get();
-        } finally {
-            pool.closeAndAwait();
-            vertx.closeAndAwait();
-        }
+        return records(users -> users.findAll(null));
     }
 
     /**
@@ -163,16 +152,22 @@ public final class StreamBenchmark {
      * meta and links, one after another as they stream.
      */
     private static long describe() throws Exception {
+        return records(users -> {
+            DescribeOptions asAdmin = DescribeOptions.as(users.mint(Map.of("admin", true))).withMeta().withLinks();
+            return users.findAll(null).onItem().transformToUniAndConcatenate(user -> user.describe(asAdmin));
+        });
+    }
+
+    /** Streams what the function makes of the users kind to its end; the number of items. */
+    private static long records(Function<Users, Multi<?>> stream) throws Exception {
         Vertx vertx = Vertx.vertx();
         Pool pool = pool(vertx);
         try {
             Users users = new Users(VingDb.using(pool, new MariaDbDataSource(url()), false));
-            DescribeOptions asAdmin = DescribeOptions.as(users.mint(Map.of("admin", true))).withMeta().withLinks();
             AtomicLong rows = new AtomicLong();
             queryStart = System.nanoTime();
-            users.findAll(null)
-                    .onItem().transformToUniAndConcatenate(user -> user.describe(asAdmin))
-                    .onItem().invoke(description -> arrived(rows))
+            stream.apply(users)
+                    .onItem().invoke(item -> arrived(rows))
                     .collect().last().await().indefinitely();
             return rows.get();
         } finally {
