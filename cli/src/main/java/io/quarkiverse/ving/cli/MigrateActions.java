@@ -138,10 +138,13 @@ final class MigrateActions {
                 case WHEN_CHANGED -> out.println("  " + colours.red("moved   ") + "  " + tag + "   applied with the journal when "
                         + item.appliedWhen().orElseThrow() + ", now " + item.migration().when()
                         + "; restore its when in meta/_journal.json");
+                case NAME_CHANGED -> out.println("  " + colours.red("renamed ") + "  " + tag + "   applied as "
+                        + item.appliedName().orElseThrow() + "; restore its folder's name");
             }
         }
-        for (MigrationStatus.Unknown unknown : status.unknown()) {
-            out.println("  " + colours.red("unknown ") + "  ledger row " + unknown.id() + " (created_at " + unknown.createdAt()
+        for (MigrationStatus.LedgerRow unknown : status.unknown()) {
+            out.println("  " + colours.red("unknown ") + "  ledger row " + unknown.id() + " ("
+                    + (unknown.name() != null ? unknown.name() + ", " : "") + "created_at " + unknown.createdAt()
                     + ") matches no migration of the folder");
         }
         out.println("Last Migration Available: " + status.lastAvailable().map(item -> item.migration().tag()).orElse("none"));

@@ -318,15 +318,29 @@ class MalformedInputIT {
         }));
         cases.add(up("a folder of .sql files without a journal", ExitCodes.BAD_INPUT, List.of("migrations", "_journal.json"),
                 project -> Files.delete(project.journal())));
-        for (String command : List.of("--up", "--status", "--prepare")) {
-            cases.add(new Case("a folder in drizzle-kit v1's layout (" + command + ")", command, null, ExitCodes.BAD_INPUT,
-                    List.of("migrations", "drizzle-kit v1's layout", "20261203140358_initial/migration.sql"), project -> {
+        cases.add(new Case("--prepare on a folder in drizzle-kit 1.0's layout", "--prepare", null, ExitCodes.BAD_INPUT,
+                List.of("migrations", "drizzle-kit 1.0's layout", "does not write yet"), project -> {
+                    FileTrees.delete(project.migrations());
+                    project.write(project.migrations().resolve("20261203140358_initial/migration.sql"),
+                            "CREATE TABLE `gadgets` (`id` int);");
+                    project.write(project.migrations().resolve("20261203140358_initial/snapshot.json"), "{}");
+                }));
+        for (String command : List.of("--up", "--status")) {
+            cases.add(new Case("a 1.0 migration folder not named after its time (" + command + ")", command, null,
+                    ExitCodes.BAD_INPUT, List.of("initial", "must be named after its time", "YYYYMMDDHHMMSS"), project -> {
                         FileTrees.delete(project.migrations());
-                        project.write(project.migrations().resolve("20261203140358_initial/migration.sql"),
-                                "CREATE TABLE `gadgets` (`id` int);");
-                        project.write(project.migrations().resolve("20261203140358_initial/snapshot.json"), "{}");
+                        project.write(project.migrations().resolve("initial/migration.sql"), "CREATE TABLE `gadgets` (`id` int);");
                     }));
         }
+        cases.add(up("two 1.0 migrations of the same second", ExitCodes.BAD_INPUT,
+                List.of("20261203140358_a and 20261203140358_b start with the same time"), project -> {
+                    FileTrees.delete(project.migrations());
+                    project.write(project.migrations().resolve("20261203140358_a/migration.sql"), "CREATE TABLE `a` (`id` int);");
+                    project.write(project.migrations().resolve("20261203140358_b/migration.sql"), "CREATE TABLE `b` (`id` int);");
+                }));
+        cases.add(up("a folder in both drizzle-kit layouts", ExitCodes.BAD_INPUT, List.of("holds both", "_journal.json",
+                "20261203140358_gadgets"), project -> project.write(project.migrations().resolve(
+                        "20261203140358_gadgets/migration.sql"), "CREATE TABLE `gadgets` (`id` int);")));
         cases.add(up("a journal entry whose .sql is missing", ExitCodes.BAD_INPUT, List.of("0000_", ".sql"),
                 project -> Files.delete(project.sql())));
         cases.add(up("a migration that is not UTF-8", ExitCodes.BAD_INPUT, List.of("0000_", "UTF-8"),

@@ -167,6 +167,28 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void aFolderInDrizzleKit1sLayoutIsAppliedAndReported() throws Exception {
+        // the first two steps of what drizzle-kit 1.0.0-rc.5 wrote for the reference series
+        Path v1 = Path.of("../src/test/drizzle-kit/series/expected-v1/migrations");
+        for (String name : List.of("20261203140358_initial", "20261203140401_create_table")) {
+            Files.createDirectories(Path.of(migrations, name));
+            Files.copy(v1.resolve(name).resolve("migration.sql"), Path.of(migrations, name, "migration.sql"));
+        }
+        PackagedCli.Result pending = drizzle("--status");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, pending.exitCode(), pending.output());
+        assertTrue(pending.output().contains("  pending   20261203140358_initial\n"), pending.output());
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("Applied 2 migrations to root@"), up.output());
+        assertEquals(List.of("20261203140358_initial", "20261203140401_create_table"),
+                ving.query("select name from `__drizzle_migrations` order by id"), "recorded by name, as drizzle-orm 1.0 does");
+        PackagedCli.Result applied = drizzle("--status");
+        assertEquals(0, applied.exitCode(), applied.output());
+        assertTrue(applied.output().contains("Last Migration Applied: 20261203140401_create_table"), applied.output());
+        assertEquals(ExitCodes.BAD_INPUT, drizzle("--prepare").exitCode(), "ving does not write 1.0's layout yet");
+    }
+
+    @Test
     void statusShowsDriftBetweenTheDatabaseAndTheNewestSnapshot() throws Exception {
         assertEquals(0, drizzle("--prepare").exitCode());
         assertEquals(0, drizzle("--up").exitCode());

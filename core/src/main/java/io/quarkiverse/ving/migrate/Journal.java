@@ -38,6 +38,15 @@ public record Journal(List<Entry> entries) {
         public String snapshotFileName() {
             return Journal.snapshotFileName(tag);
         }
+
+        /**
+         * The name drizzle-kit 1.0 gives this migration's folder when {@code drizzle-kit up} moves it out of the journal:
+         * its when as a UTC {@code YYYYMMDDHHMMSS}, then its tag without the number ({@code 20261203140358_initial}).
+         * drizzle-orm 1.0's migrator tells migrations apart by this name.
+         */
+        public String v1Name() {
+            return V1Migrations.folderTime(when) + (tag.contains("_") ? tag.substring(tag.indexOf('_')) : "_");
+        }
     }
 
     /** The snapshot file name of the migration with this tag: {@code 0003_snapshot.json}. */

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The record of what was applied: drizzle's {@code __drizzle_migrations}, unchanged, so that databases migrated by
- * drizzle-kit and by ving continue under either; and our own {@code __ving_migration_progress}, beside it, which
- * remembers how far a migration that failed or was interrupted had got.
+ * The record of what was applied: drizzle's {@code __drizzle_migrations}, in 0.x's form or 1.0's (which adds each
+ * migration's {@code name}), so that databases migrated by drizzle-kit and by ving continue under either; and our own
+ * {@code __ving_migration_progress}, beside it, which remembers how far a migration that failed or was interrupted had
+ * got.
  */
 final class Ledger {
 
@@ -25,7 +26,12 @@ final class Ledger {
     /** drizzle's migrator creates its table with exactly this text; we send the same. */
     private static final String CREATE_TABLE = "\n\t\t\tcreate table if not exists `" + TABLE + "` (\n\t\t\t\tid serial primary key,"
             + "\n\t\t\t\thash text not null,\n\t\t\t\tcreated_at bigint\n\t\t\t)\n\t\t";
+    /** drizzle-orm 1.0's migrator creates its table with exactly this text. */
+    private static final String CREATE_NAMED_TABLE = "\n\t\t\tCREATE TABLE IF NOT EXISTS `" + TABLE + "` (\n\t\t\t\t"
+            + "id SERIAL PRIMARY KEY,\n\t\t\t\thash TEXT NOT NULL,\n\t\t\t\tcreated_at BIGINT,\n\t\t\t\tname TEXT,"
+            + "\n\t\t\t\tapplied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP\n\t\t\t)\n\t\t";
     private static final String INSERT = "insert into `" + TABLE + "` (`hash`, `created_at`) values(?, ?)";
+    private static final String INSERT_NAMED = "insert into `" + TABLE + "` (`hash`, `created_at`, `name`) values(?, ?, ?)";
 
     static final String APPLIED_TABLE = "__ving_applied_migrations";
 
@@ -49,10 +55,6 @@ final class Ledger {
             + "  `updated_at` timestamp not null default current_timestamp on update current_timestamp\n"
             + ")";
 
-    /** A row of {@code __drizzle_migrations}. */
-    record Row(long id, String hash, Long createdAt) {
-    }
-
     /**
      * How far an unfinished migration got.
      *
@@ -64,14 +66,28 @@ final class Ledger {
     }
 
     private final Connection connection;
+    /** Whether drizzle's table has 1.0's {@code name} column; null until read. */
+    private Boolean named;
 
     Ledger(Connection connection) {
         this.connection = connection;
     }
 
-    void create() throws SQLException {
+    /**
+     * Creates the tables that do not exist: drizzle's in the form the tool of the folder's layout creates it. For a
+     * folder in drizzle-kit 1.0's layout, a 0.x ledger is upgraded as drizzle-orm 1.0 upgrades it ({@link #upgrade}).
+     *
+     * @param recordsNames whether the migrations are in drizzle-kit 1.0's layout
+     * @param migrations the folder's migrations, which name the ledger's rows
+     */
+    void create(boolean recordsNames, List<MigrationFile> migrations) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(CREATE_TABLE);
+            statement.execute(recordsNames ? CREATE_NAMED_TABLE : CREATE_TABLE);
+            named = null;
+            if (recordsNames) {
+                upgrade(migrations);
+            }
+            nameRows(migrations, recordsNames);
             statement.execute(CREATE_PROGRESS_TABLE);
             statement.execute(CREATE_APPLIED_TABLE);
             if (!progressHasRunningHash()) { // a progress table from before running_hash
@@ -92,6 +108,73 @@ final class Ledger {
             statement.executeUpdate("delete from `" + APPLIED_TABLE + "` where created_at not in (select created_at from `"
                     + TABLE + "` where created_at is not null)");
         }
+    }
+
+    /**
+     * Brings a 0.x ledger to drizzle-orm 1.0's form, as drizzle-orm 1.0 does: every row must record a migration of the
+     * folder ({@link LedgerMatch}); then the {@code name} and {@code applied_at} columns are added and each row gets its
+     * migration's name. Each step is done only if it is still to do, so a run cut off between them is finished by the
+     * next ({@link #nameRows} then names the rows).
+     *
+     * @throws MigrationException naming the rows that record no migration of the folder; the ledger is unchanged
+     */
+    private void upgrade(List<MigrationFile> migrations) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (!hasNames()) {
+                List<MigrationStatus.LedgerRow> rows = rows();
+                Map<Long, MigrationFile> matched = LedgerMatch.of(migrations, rows, true);
+                List<String> unmatched = rows.stream().filter(row -> !matched.containsKey(row.id()))
+                        .map(row -> Long.toString(row.id())).toList();
+                if (!unmatched.isEmpty()) {
+                    throw new MigrationException((java.nio.file.Path) null, "The database's " + TABLE + " records "
+                            + unmatched.size() + (unmatched.size() == 1 ? " migration (row id " : " migrations (row ids ")
+                            + String.join(", ", unmatched) + ") that match" + (unmatched.size() == 1 ? "es" : "")
+                            + " no migration of the folder, by time or by hash: they were applied to this database, and"
+                            + " this folder lacks them. Nothing was changed. The ledger gets drizzle-orm 1.0's name column"
+                            + " only when every row can be named; restore the missing migrations (e.g. from version"
+                            + " control) and run --up again.");
+                }
+                statement.execute("ALTER TABLE `" + TABLE + "` ADD `name` text");
+                named = true;
+            }
+            if (!hasDrizzle1Columns()) {
+                statement.execute("ALTER TABLE `" + TABLE + "` ADD `applied_at` TIMESTAMP DEFAULT CURRENT_TIMESTAMP");
+            }
+        }
+    }
+
+    /**
+     * Gives each row without a name that records a migration of the folder its migration's name, as drizzle-orm 1.0's
+     * upgrade does: a row a 0.x migrator added to a 1.0 ledger would otherwise make drizzle-orm 1.0 run its migration
+     * again. Nothing when the ledger has no name column.
+     */
+    void nameRows(List<MigrationFile> migrations, boolean recordsNames) throws SQLException {
+        if (!hasNames()) {
+            return;
+        }
+        List<MigrationStatus.LedgerRow> nameless = rows().stream().filter(row -> row.name() == null).toList();
+        Map<Long, MigrationFile> matched = LedgerMatch.of(migrations, nameless, recordsNames);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE `" + TABLE
+                + "` SET `name` = ?, `applied_at` = NULL WHERE `id` = ?")) {
+            for (Map.Entry<Long, MigrationFile> row : matched.entrySet()) {
+                update.setString(1, row.getValue().name());
+                update.setLong(2, row.getKey());
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether drizzle's table has both columns drizzle-orm 1.0 adds, {@code name} and {@code applied_at}. */
+    boolean hasDrizzle1Columns() throws SQLException {
+        return hasNames() && selects("applied_at", TABLE);
+    }
+
+    /** Whether drizzle's table has drizzle-orm 1.0's {@code name} column. */
+    boolean hasNames() throws SQLException {
+        if (named == null) {
+            named = selects("name", TABLE);
+        }
+        return named;
     }
 
     /** Whether drizzle's table exists: --status reads without creating it, and a missing one means nothing applied. */
@@ -125,13 +208,16 @@ final class Ledger {
         return selects("running_hash", PROGRESS_TABLE);
     }
 
-    List<Row> rows() throws SQLException {
-        List<Row> rows = new ArrayList<>();
+    List<MigrationStatus.LedgerRow> rows() throws SQLException {
+        List<MigrationStatus.LedgerRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select id, hash, created_at from `" + TABLE + "` order by id")) {
+                ResultSet result = statement.executeQuery("select id, hash, created_at, " + (hasNames() ? "name" : "null")
+                        + " from `" + TABLE + "` order by id")) {
             while (result.next()) {
                 long createdAt = result.getLong(3);
-                rows.add(new Row(result.getLong(1), result.getString(2), result.wasNull() ? null : createdAt));
+                boolean noCreatedAt = result.wasNull();
+                rows.add(new MigrationStatus.LedgerRow(result.getLong(1), result.getString(2), noCreatedAt ? null : createdAt,
+                        result.getString(4)));
             }
         }
         return rows;
@@ -160,10 +246,15 @@ final class Ledger {
         clearProgress(migration);
     }
 
+    /** drizzle's row, as the migrator of the ledger's form writes it; with a name when the ledger has the column. */
     private void record(MigrationFile migration) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        boolean withName = hasNames();
+        try (PreparedStatement insert = connection.prepareStatement(withName ? INSERT_NAMED : INSERT)) {
             insert.setString(1, migration.hash());
             insert.setLong(2, migration.when());
+            if (withName) {
+                insert.setString(3, migration.name());
+            }
             insert.executeUpdate();
         }
     }
@@ -211,24 +302,30 @@ final class Ledger {
     }
 
     /** Records a new hash for an applied migration whose file was deliberately edited (repair). */
-    void rehash(long when, String hash) throws SQLException {
-        updateApplied("hash", hash, when);
+    void rehash(MigrationStatus.LedgerRow row, String hash) throws SQLException {
+        update(TABLE, "`hash` = ?", "`id` = ?", hash, row.id());
+        update(APPLIED_TABLE, "`hash` = ?", "`created_at` = ?", hash, row.createdAt());
     }
 
-    /** Moves an applied migration's rows to the new {@code when} its journal entry was given (repair). */
-    void rewhen(long appliedWhen, long when) throws SQLException {
-        updateApplied("created_at", when, appliedWhen);
+    /**
+     * Moves an applied migration's rows to the when and name it has now: its journal entry's when was changed, or its
+     * folder was renamed (repair).
+     */
+    void rerecord(MigrationStatus.LedgerRow row, MigrationFile migration) throws SQLException {
+        if (hasNames()) {
+            update(TABLE, "`created_at` = ?, `name` = ?", "`id` = ?", migration.when(), migration.name(), row.id());
+        } else {
+            update(TABLE, "`created_at` = ?", "`id` = ?", migration.when(), row.id());
+        }
+        update(APPLIED_TABLE, "`created_at` = ?", "`created_at` = ?", migration.when(), row.createdAt());
     }
 
-    /** Sets a column of a migration's row in drizzle's ledger and in our guard alike. */
-    private void updateApplied(String column, Object value, long when) throws SQLException {
-        for (String table : List.of(TABLE, APPLIED_TABLE)) {
-            try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set " + column
-                    + " = ? where created_at = ?")) {
-                update.setObject(1, value);
-                update.setLong(2, when);
-                update.executeUpdate();
+    private void update(String table, String set, String where, Object... values) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set " + set + " where " + where)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
             }
+            update.executeUpdate();
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * Flyway does, would run them twice):
  * <ul>
  * <li>an applied migration whose file was edited since gets the file's hash;</li>
- * <li>an applied migration whose journal {@code when} was changed is recorded under the new one;</li>
+ * <li>an applied migration whose journal {@code when} was changed, or whose folder was renamed, is recorded under the
+ * new when and name;</li>
  * <li>a migration that failed before anything of it took effect (a data migration rolled back whole) is pending again;
  * one that failed after some statements keeps them as done, with their hashes as the file has them now, and loses
  * its recorded error: the next {@code --up} resumes at the statement that failed;</li>
@@ -32,15 +33,21 @@ final class LedgerRepair {
             MigrationFile migration = item.migration();
             switch (item.state()) {
                 case MODIFIED -> {
-                    ledger.rehash(migration.when(), migration.hash());
+                    ledger.rehash(item.row().orElseThrow(), migration.hash());
                     changes.add("Re-recorded the hash of " + migration.tag() + ", whose file was edited after it was applied: "
                             + migration.hash() + ".");
                 }
                 case WHEN_CHANGED -> {
                     long appliedWhen = item.appliedWhen().orElseThrow();
-                    ledger.rewhen(appliedWhen, migration.when());
+                    ledger.rerecord(item.row().orElseThrow(), migration);
                     changes.add("Re-recorded " + migration.tag() + " under its journal's when " + migration.when()
                             + " (it was applied under " + appliedWhen + ").");
+                }
+                case NAME_CHANGED -> {
+                    String appliedName = item.appliedName().orElseThrow();
+                    ledger.rerecord(item.row().orElseThrow(), migration);
+                    changes.add("Re-recorded " + migration.tag() + " under its folder's new name (it was applied as "
+                            + appliedName + ").");
                 }
                 case PARTIAL -> repairPartial(ledger, migration, progress.get(migration.when()), changes);
                 case APPLIED, PENDING -> {

@@ -10,10 +10,17 @@ import java.util.regex.Pattern;
 /**
  * One migration of a folder as the migrator sees it: its journal entry, its SQL and the SQL's hash.
  *
- * @param entry the journal entry
+ * @param entry the journal entry; of a drizzle-kit 1.0 folder, its position, its folder's time and its folder name
  * @param sql the {@code .sql} file's text, exactly as on disk
+ * @param name the name drizzle-orm 1.0's ledger records it under: its folder's name, or for a 0.x journal entry the
+ *        name {@code drizzle-kit up} would give its folder
  */
-public record MigrationFile(Journal.Entry entry, String sql) {
+public record MigrationFile(Journal.Entry entry, String sql, String name) {
+
+    /** A migration of a 0.x folder. */
+    public MigrationFile(Journal.Entry entry, String sql) {
+        this(entry, sql, entry.v1Name());
+    }
 
     private static final Pattern BREAKPOINT = Pattern.compile("--> statement-breakpoint", Pattern.LITERAL);
 

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import io.quarkiverse.ving.js.StrictUtf8;
 
 /**
- * A drizzle-kit migrations folder: {@code NNNN_tag.sql} files, {@code meta/_journal.json} and one
- * {@code meta/NNNN_snapshot.json} per migration. Read and written exactly as drizzle-kit does, so either tool can
- * continue a folder the other wrote.
+ * A drizzle-kit migrations folder, in either of drizzle-kit's layouts ({@link Layout}): 0.x's {@code NNNN_tag.sql}
+ * files, {@code meta/_journal.json} and one {@code meta/NNNN_snapshot.json} per migration; or 1.0's folder per
+ * migration ({@link V1Migrations}). Read and written exactly as drizzle-kit does, so either tool can continue a folder
+ * the other wrote.
  */
 public final class MigrationFolder implements MigrationSource {
 
@@ -25,6 +26,14 @@ public final class MigrationFolder implements MigrationSource {
 
     private static final String META = "meta";
     private static final String JOURNAL = "_journal.json";
+
+    /** drizzle-kit's two layouts of a migrations folder. */
+    public enum Layout {
+        /** drizzle-kit 0.x: {@code NNNN_tag.sql} files listed in {@code meta/_journal.json}. */
+        V0,
+        /** drizzle-kit 1.0: {@code <YYYYMMDDHHMMSS>_<name>/migration.sql} and {@code snapshot.json}, no journal. */
+        V1
+    }
 
     private final Path directory;
 
@@ -53,8 +62,7 @@ public final class MigrationFolder implements MigrationSource {
             problem = "is a file, not a migrations folder.";
         } else if (!Files.isReadable(directory)) {
             problem = "cannot be read (permission denied).";
-        } else if (!Files.exists(journalFile())) {
-            journal(); // refuses a folder in drizzle-kit v1's layout, before anything connects
+        } else if (layout().isEmpty()) {
             if (holdsSqlFiles()) {
                 problem = "holds .sql files but no meta/" + JOURNAL + ", which lists the migrations and their order; restore it.";
             }
@@ -86,37 +94,40 @@ public final class MigrationFolder implements MigrationSource {
     }
 
     /**
-     * The journal; empty when the folder has none yet.
+     * The folder's layout; empty while it holds no migration.
      *
-     * @throws MigrationException when the folder is in drizzle-kit v1's layout, which has no journal: read as 0.x's, it
-     *         would look empty, a database would look up to date, and --prepare would mix two layouts in one folder
+     * @throws MigrationException when it holds both a journal and migrations in v1's layout: each tool would read only
+     *         half of it
+     */
+    public Optional<Layout> layout() {
+        boolean journal = Files.exists(journalFile());
+        List<Path> v1Folders = V1Migrations.folders(directory);
+        if (journal && !v1Folders.isEmpty()) {
+            throw new MigrationException(directory, "The migrations folder holds both drizzle-kit 0.x's meta/" + JOURNAL
+                    + " and migrations in drizzle-kit 1.0's layout (" + directory.relativize(v1Folders.get(0)) + "): each"
+                    + " tool reads only one of the two, so each would miss migrations. Keep one layout: ving drizzle"
+                    + " --upgrade (or drizzle-kit up) moves the journal's migrations into folders.");
+        }
+        return journal ? Optional.of(Layout.V0) : v1Folders.isEmpty() ? Optional.empty() : Optional.of(Layout.V1);
+    }
+
+    /**
+     * The journal of a folder in 0.x's layout; empty when the folder has none yet.
+     *
+     * @throws MigrationException when the folder is in drizzle-kit 1.0's layout, which has no journal
      */
     public Journal journal() {
         Path file = journalFile();
         if (Files.exists(file)) {
             return Journal.read(file, read(file));
         }
-        Optional<Path> v1Migration = v1Migration();
-        if (v1Migration.isPresent()) {
-            throw new MigrationException(directory, "The migrations folder is in drizzle-kit v1's layout (a folder per"
-                    + " migration, such as " + directory.relativize(v1Migration.get()) + ", and no meta/" + JOURNAL + "),"
-                    + " which ving does not read yet: it reads and writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/"
-                    + JOURNAL + "). Keep this project on drizzle-kit 0.x, as ving pins it, until ving reads v1 folders.");
+        if (layout().isPresent()) {
+            throw new MigrationException(directory, "The migrations folder is in drizzle-kit 1.0's layout (a folder per"
+                    + " migration, no meta/" + JOURNAL + "), which ving reads but does not write yet: ving drizzle"
+                    + " --prepare writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/" + JOURNAL + ")."
+                    + " Prepare this folder's migrations with drizzle-kit 1.0.");
         }
         return Journal.EMPTY;
-    }
-
-    /** A migration of drizzle-kit v1's layout in the folder ({@code 20261203140358_initial/migration.sql}), if any. */
-    private Optional<Path> v1Migration() {
-        if (!Files.isDirectory(directory)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(entry -> entry.getFileName().toString().matches("[0-9]{14}_.*"))
-                    .map(entry -> entry.resolve("migration.sql")).filter(Files::isRegularFile).sorted().findFirst();
-        } catch (IOException e) {
-            throw new MigrationException(directory, "Cannot list the migrations folder: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -125,6 +136,9 @@ public final class MigrationFolder implements MigrationSource {
      */
     @Override
     public Optional<Snapshot> newestSnapshot() {
+        if (layout().equals(Optional.of(Layout.V1))) {
+            return V1Migrations.newestSnapshot(directory, MigrationFolder::read);
+        }
         return snapshotFiles().isEmpty() ? Optional.empty() : Optional.of(latestSnapshot());
     }
 
@@ -171,6 +185,9 @@ public final class MigrationFolder implements MigrationSource {
 
     @Override
     public List<MigrationFile> migrations() {
+        if (layout().equals(Optional.of(Layout.V1))) {
+            return V1Migrations.read(directory, MigrationFolder::read);
+        }
         return journal().entries().stream().map(entry -> {
             Path file = sqlFile(entry);
             if (!Files.exists(file)) {
@@ -181,13 +198,19 @@ public final class MigrationFolder implements MigrationSource {
     }
 
     @Override
+    public boolean recordsNames() {
+        return layout().equals(Optional.of(Layout.V1));
+    }
+
+    @Override
     public String location() {
         return directory.toString();
     }
 
     @Override
     public String locationOf(MigrationFile migration) {
-        return sqlFile(migration.entry()).toString();
+        Path v1File = directory.resolve(migration.name()).resolve(V1Migrations.SQL_FILE);
+        return (Files.isRegularFile(v1File) ? v1File : sqlFile(migration.entry())).toString();
     }
 
     /** The SQL file of a journal entry. */

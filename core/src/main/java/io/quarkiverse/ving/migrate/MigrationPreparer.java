@@ -76,6 +76,7 @@ public final class MigrationPreparer {
         options.name().filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> {
             throw new IllegalArgumentException("A migration name may hold letters, digits, '_' and '-' only: " + name);
         });
+        folder.journal(); // refuses a folder in drizzle-kit 1.0's layout, which ving does not write yet
         Snapshot previous = folder.checkSnapshots();
         if (options.custom()) {
             MigrationPlan plan = new MigrationPlan(List.of(new SchemaChange.CustomSql(CUSTOM_SQL)), List.of("custom"), Map.of(), Map.of());

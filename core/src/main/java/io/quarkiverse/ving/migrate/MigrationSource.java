@@ -12,6 +12,14 @@ public interface MigrationSource {
     /** Every migration of the journal with its SQL, in journal order. */
     List<MigrationFile> migrations();
 
+    /**
+     * Whether the migrations are in drizzle-kit 1.0's layout, whose migrator records and finds them in the ledger by
+     * name; 0.x's finds them by their journal's when.
+     */
+    default boolean recordsNames() {
+        return false;
+    }
+
     /** Where the migrations are, for messages. */
     String location();
 

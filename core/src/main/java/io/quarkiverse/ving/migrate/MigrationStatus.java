@@ -8,9 +8,9 @@ import java.util.Optional;
  * Every migration of a folder against what a database has applied, and what the database has that the folder lacks.
  *
  * @param migrations the folder's migrations in journal order, each with its state
- * @param unknown ledger rows that match no migration of the folder
+ * @param unknown ledger rows that record no migration of the folder
  */
-public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
+public record MigrationStatus(List<Item> migrations, List<LedgerRow> unknown) {
 
     public enum State {
         APPLIED,
@@ -23,7 +23,12 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
          * Applied, but its journal {@code when} has changed since: the ledger holds its hash under another when that no
          * migration of the folder has. drizzle-kit's migrator would run it again.
          */
-        WHEN_CHANGED
+        WHEN_CHANGED,
+        /**
+         * Applied, but its folder (drizzle-kit 1.0's layout) was renamed since: the ledger holds its hash under another
+         * name that no migration of the folder has. drizzle-orm 1.0's migrator would run it again.
+         */
+        NAME_CHANGED
     }
 
     /**
@@ -31,15 +36,32 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
      * @param state its state
      * @param statementsDone for a partial migration, how many statements are done
      * @param error for a partial migration, the error that stopped it, if one did
-     * @param behindNewest a pending migration older than the newest applied one, which drizzle-kit would skip forever
-     * @param appliedWhen for a migration whose when has changed, the when the ledger recorded it under
+     * @param behindNewest a pending migration older than the newest applied one, which drizzle-kit 0.x would skip forever
+     * @param row the ledger row that records it: for an applied or modified migration, its row; for one whose when or
+     *        name changed, the row that records it under the old one
      */
     public record Item(MigrationFile migration, State state, int statementsDone, Optional<String> error, boolean behindNewest,
-            Optional<Long> appliedWhen) {
+            Optional<LedgerRow> row) {
+
+        /** For a migration whose when changed, the when the ledger recorded it under. */
+        public Optional<Long> appliedWhen() {
+            return state == State.WHEN_CHANGED ? row.map(LedgerRow::createdAt) : Optional.empty();
+        }
+
+        /** For a migration whose folder was renamed, the name the ledger recorded it under. */
+        public Optional<String> appliedName() {
+            return state == State.NAME_CHANGED ? row.map(LedgerRow::name) : Optional.empty();
+        }
     }
 
-    /** A ledger row no migration of the folder matches. */
-    public record Unknown(long id, String hash, Long createdAt) {
+    /**
+     * A row of {@code __drizzle_migrations}.
+     *
+     * @param createdAt the migration's time as recorded; null in rows written by hand
+     * @param name the migration's name, recorded by drizzle-orm 1.0 and by ving in a ledger that has the column; null
+     *        in 0.x's ledger
+     */
+    public record LedgerRow(long id, String hash, Long createdAt, String name) {
     }
 
     /**
@@ -61,11 +83,13 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
                 case MODIFIED -> problems.add(tag + " was applied, and its file has changed since");
                 case WHEN_CHANGED -> problems.add(tag + " was applied under the journal when " + item.appliedWhen().orElseThrow()
                         + ", and its journal entry now says " + item.migration().when());
+                case NAME_CHANGED -> problems.add(tag + " was applied under the name " + item.appliedName().orElseThrow()
+                        + ", and its folder was renamed since");
             }
         }
-        for (Unknown row : unknown) {
-            problems.add("the ledger's row " + row.id() + " (created_at " + row.createdAt()
-                    + ") records a migration the folder lacks");
+        for (LedgerRow row : unknown) {
+            problems.add("the ledger's row " + row.id() + " (" + (row.name() != null ? row.name() + ", " : "") + "created_at "
+                    + row.createdAt() + ") records a migration the folder lacks");
         }
         return problems;
     }
@@ -86,7 +110,7 @@ public record MigrationStatus(List<Item> migrations, List<Unknown> unknown) {
 
     public Optional<Item> lastApplied() {
         return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED
-                || item.state() == State.WHEN_CHANGED)
+                || item.state() == State.WHEN_CHANGED || item.state() == State.NAME_CHANGED)
                 .reduce((first, second) -> second);
     }
 }

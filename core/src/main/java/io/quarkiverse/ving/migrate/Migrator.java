@@ -171,7 +171,7 @@ public final class Migrator {
     public void recordWithoutRunning(List<MigrationFile> pending) throws SQLException {
         List<String> tags = pending.stream().map(MigrationFile::tag).toList();
         List<MigrationFile> migrations = source.migrations();
-        underLock(context -> {
+        underLock(migrations, context -> {
             MigrationStatus status = status(migrations, context.ledger().rows(), context.ledger().progress());
             for (MigrationStatus.Item item : status.migrations()) {
                 MigrationStatus.State expected = tags.contains(item.migration().tag())
@@ -212,7 +212,7 @@ public final class Migrator {
      */
     public List<String> repair() throws SQLException {
         List<MigrationFile> migrations = source.migrations();
-        return underLock(context -> {
+        return underLock(migrations, context -> {
             Map<Long, Ledger.Progress> progress = context.ledger().progress();
             List<String> changes = LedgerRepair.repair(context.ledger(), status(migrations, context.ledger().rows(), progress),
                     progress);
@@ -233,7 +233,7 @@ public final class Migrator {
     public List<MigrationFile> baseline(String version) throws SQLException {
         List<MigrationFile> migrations = source.migrations();
         List<MigrationFile> adopted = upTo(migrations, version);
-        return underLock(context -> {
+        return underLock(migrations, context -> {
             if (!context.ledger().isEmpty() || !context.ledger().progress().isEmpty()) {
                 throw new MigrationException(source.location(), "Cannot baseline at " + version + ": the database already"
                         + " records migrations in __drizzle_migrations (--status lists them). Baseline adopts a database"
@@ -271,7 +271,7 @@ public final class Migrator {
      * @return what was dropped, as {@code table `users`}
      */
     public List<String> clean() throws SQLException {
-        return underLock(context -> SchemaCleaner.clean(context.connection()));
+        return underLock(null, context -> SchemaCleaner.clean(context.connection()));
     }
 
     /** The migrations up to and including the one {@code version} names. */
@@ -312,10 +312,10 @@ public final class Migrator {
 
     /**
      * Reads the topology, refuses a server that must not be written to, takes the lock that holds there, creates the
-     * ledger tables and runs the work.
+     * ledger tables and runs the work ({@link #underLock(List, Object, LockedWork)}).
      */
-    private <T> T underLock(LockedWork<T> work) throws SQLException {
-        return underLock(null, null, work);
+    private <T> T underLock(List<MigrationFile> migrations, LockedWork<T> work) throws SQLException {
+        return underLock(migrations, null, work);
     }
 
     /**
@@ -324,7 +324,8 @@ public final class Migrator {
      * need not wait for the first one's lock); else takes the lock that holds there, creates the ledger tables and runs
      * the work.
      *
-     * @param migrations the migrations whose being applied leaves nothing to do, or null to always do the work
+     * @param migrations the folder's migrations, which name the ledger's rows; null for work that reads no folder
+     * @param nothingToDo what to return when every migration is applied already; null to always do the work
      */
     private <T> T underLock(List<MigrationFile> migrations, T nothingToDo, LockedWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -337,7 +338,7 @@ public final class Migrator {
             if (topology.refusal().isPresent()) {
                 throw new MigrationRefusedException(topology, describe(connection));
             }
-            if (migrations != null && allApplied(connection, topology, migrations)) {
+            if (nothingToDo != null && allApplied(connection, topology, migrations)) {
                 return nothingToDo;
             }
             MigrationLock lock = MigrationLock.of(topology, dataSource);
@@ -349,7 +350,8 @@ public final class Migrator {
             boolean done = false;
             try {
                 Ledger ledger = new Ledger(connection);
-                ledger.create();
+                // the folder's migrations name the ledger's rows; clean, which reads no folder, creates the tables only
+                ledger.create(migrations != null && source.recordsNames(), migrations == null ? List.of() : migrations);
                 ledger.forgetGuardsWithoutLedgerRow();
                 connection.setAutoCommit(false); // each write commits when it must (MigrationRun)
                 T result = work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt,
@@ -408,7 +410,12 @@ public final class Migrator {
             if (!ledger.exists() || !ledger.progress().isEmpty()) {
                 return false;
             }
-            MigrationStatus status = status(migrations, ledger.rows(), Map.of());
+            List<MigrationStatus.LedgerRow> rows = ledger.rows();
+            if (source.recordsNames() && !ledger.hasDrizzle1Columns()
+                    || ledger.hasNames() && rows.stream().anyMatch(row -> row.name() == null)) {
+                return false; // rows to name, under the lock, or drizzle-orm 1.0 would run their migrations again
+            }
+            MigrationStatus status = status(migrations, rows, Map.of());
             return status.inState(MigrationStatus.State.APPLIED).size() == migrations.size() && conflict(status).isEmpty();
         } catch (SQLException e) {
             throw lostOr(connection, e, "while reading the ledger");
@@ -479,48 +486,46 @@ public final class Migrator {
         }
     }
 
-    private MigrationStatus status(List<MigrationFile> migrations, List<Ledger.Row> rows, Map<Long, Ledger.Progress> progress) {
+    private MigrationStatus status(List<MigrationFile> migrations, List<MigrationStatus.LedgerRow> rows,
+            Map<Long, Ledger.Progress> progress) {
+        boolean byName = source.recordsNames();
+        Map<Long, MigrationFile> matched = LedgerMatch.of(migrations, rows, byName);
+        // drizzle-kit records the same migration twice when two of its migrators race: the first row counts, and the
+        // twin is not unknown
+        Map<MigrationFile, MigrationStatus.LedgerRow> rowOf = new HashMap<>();
+        rows.stream().filter(row -> matched.containsKey(row.id())).forEach(row -> rowOf.putIfAbsent(matched.get(row.id()), row));
+        List<MigrationStatus.LedgerRow> unknown = rows.stream().filter(row -> !matched.containsKey(row.id())).toList();
+        long newestApplied = rowOf.keySet().stream().mapToLong(MigrationFile::when).max().orElse(Long.MIN_VALUE);
         List<MigrationStatus.Item> items = new ArrayList<>();
-        Set<Long> folderWhens = new HashSet<>();
-        migrations.forEach(migration -> folderWhens.add(migration.when()));
-        // drizzle-kit records the same migration twice when two of its migrators race; such twins are not unknown
-        List<Ledger.Row> unknown = rows.stream().filter(row -> row.createdAt() == null || !folderWhens.contains(row.createdAt()))
-                .toList();
-        Map<Long, Ledger.Row> byWhen = new HashMap<>();
-        rows.forEach(row -> {
-            if (row.createdAt() != null) {
-                byWhen.putIfAbsent(row.createdAt(), row);
-            }
-        });
-        long newestApplied = byWhen.keySet().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        Set<Long> explained = new HashSet<>();
         for (MigrationFile migration : migrations) {
-            // applied means a ledger row with its when, as drizzle's migrator sees it
-            Optional<Ledger.Row> row = Optional.ofNullable(byWhen.get(migration.when()));
-            Optional<Ledger.Row> appliedAtAnotherWhen = row.isPresent() ? Optional.empty()
+            Optional<MigrationStatus.LedgerRow> row = Optional.ofNullable(rowOf.get(migration));
+            // an unknown row of the same file: the migration was applied under another when, or folder name
+            Optional<MigrationStatus.LedgerRow> appliedElsewhere = row.isPresent() ? Optional.empty()
                     : unknown.stream().filter(other -> other.hash().equals(migration.hash())).findFirst();
             Ledger.Progress partial = progress.get(migration.when());
             MigrationStatus.State state;
             if (row.isPresent()) {
                 state = row.get().hash().equals(migration.hash()) ? MigrationStatus.State.APPLIED : MigrationStatus.State.MODIFIED;
-            } else if (appliedAtAnotherWhen.isPresent()) {
-                state = MigrationStatus.State.WHEN_CHANGED;
+            } else if (appliedElsewhere.isPresent()) {
+                state = appliedElsewhere.get().name() != null && !appliedElsewhere.get().name().equals(migration.name())
+                        && byName ? MigrationStatus.State.NAME_CHANGED : MigrationStatus.State.WHEN_CHANGED;
+                explained.add(appliedElsewhere.get().id());
             } else if (partial != null && (partial.statementsDone() > 0 || partial.error().isPresent()
                     || partial.runningHash().isPresent())) {
                 state = MigrationStatus.State.PARTIAL;
             } else {
                 state = MigrationStatus.State.PENDING;
             }
-            boolean behind = row.isEmpty() && migration.when() < newestApplied;
+            // drizzle-kit 0.x applies only what is newer than the newest applied; 1.0 applies every unrecorded name
+            boolean behind = !byName && row.isEmpty() && migration.when() < newestApplied;
             items.add(new MigrationStatus.Item(migration, state, partial == null ? 0 : partial.statementsDone(),
                     partial == null ? Optional.empty() : partial.error().or(() -> partial.runningHash().map(hash -> "statement "
                             + (partial.statementsDone() + 1) + " was running when the run was cut off (or runs now);"
                             + " the next --up reads the catalog to learn whether it took effect")),
-                    behind, appliedAtAnotherWhen.map(Ledger.Row::createdAt)));
+                    behind, row.or(() -> appliedElsewhere)));
         }
-        List<Long> explained = items.stream().flatMap(item -> item.appliedWhen().stream()).toList();
-        return new MigrationStatus(List.copyOf(items), unknown.stream()
-                .filter(row -> row.createdAt() == null || !explained.contains(row.createdAt()))
-                .map(row -> new MigrationStatus.Unknown(row.id(), row.hash(), row.createdAt())).toList());
+        return new MigrationStatus(List.copyOf(items), unknown.stream().filter(row -> !explained.contains(row.id())).toList());
     }
 
     /**
@@ -536,6 +541,13 @@ public final class Migrator {
                         + " was applied, and its file has changed since (its SHA-256 no longer matches __drizzle_migrations). "
                         + "Nothing was applied. Restore the file as it was applied (e.g. from version control) and put the new "
                         + "change in a new migration (ving drizzle --prepare, or --prepare --custom for hand-written SQL)."));
+            }
+            if (item.state() == MigrationStatus.State.NAME_CHANGED) {
+                return Optional.of(new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag()
+                        + " was applied under the name " + item.appliedName().orElseThrow() + ", and its folder was renamed"
+                        + " since (the file is unchanged: its SHA-256 matches that ledger row). drizzle-orm 1.0's migrator"
+                        + " tells migrations apart by their name and would run it again. Nothing was applied. Restore the"
+                        + " folder's name."));
             }
             if (item.state() == MigrationStatus.State.WHEN_CHANGED) {
                 return Optional.of(new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag()

@@ -46,15 +46,17 @@ public final class StatusReport {
             migration.put("error", item.error().orElse(null));
             migration.put("behindNewest", item.behindNewest());
             migration.put("appliedWhen", item.appliedWhen().orElse(null));
+            migration.put("appliedName", item.appliedName().orElse(null));
             migration.put("hash", item.migration().hash());
             migrations.add(migration);
         }
         List<Object> unknown = new ArrayList<>();
-        for (MigrationStatus.Unknown row : status.unknown()) {
+        for (MigrationStatus.LedgerRow row : status.unknown()) {
             Map<String, Object> ledgerRow = new LinkedHashMap<>();
             ledgerRow.put("id", row.id());
             ledgerRow.put("hash", row.hash());
             ledgerRow.put("createdAt", row.createdAt());
+            ledgerRow.put("name", row.name());
             unknown.add(ledgerRow);
         }
         boolean drifted = drift.map(statements -> !statements.isEmpty()).orElse(false);

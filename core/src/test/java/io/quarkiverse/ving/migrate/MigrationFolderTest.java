@@ -103,20 +103,77 @@ class MigrationFolderTest {
     }
 
     @Test
-    void aFolderInDrizzleKitV1sLayoutIsRefusedNotReadAsEmpty() throws IOException {
-        Path v1 = Files.createDirectories(work.resolve("v1"));
-        Files.createDirectories(v1.resolve("20261203140358_initial"));
-        Files.writeString(v1.resolve("20261203140358_initial/migration.sql"), "CREATE TABLE `a` (`id` int);");
-        Files.writeString(v1.resolve("20261203140358_initial/snapshot.json"), "{}");
-        String expected = v1 + ": The migrations folder is in drizzle-kit v1's layout (a folder per migration, such as"
-                + " 20261203140358_initial/migration.sql, and no meta/_journal.json), which ving does not read yet: it reads"
-                + " and writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/_journal.json). Keep this project on drizzle-kit"
-                + " 0.x, as ving pins it, until ving reads v1 folders.";
-        assertEquals(expected, problem(v1), "--up and --status");
-        MigrationFolder folder = new MigrationFolder(v1);
-        assertEquals(expected, assertThrows(MigrationException.class, folder::migrations).getMessage());
-        assertEquals(expected, assertThrows(MigrationException.class, folder::journal).getMessage(), "--prepare");
+    void readsAFolderDrizzleKit1Wrote() {
+        MigrationFolder folder = new MigrationFolder(DRIZZLE_KIT_1_SERIES);
+        folder.requireFolder();
+        assertEquals(java.util.Optional.of(MigrationFolder.Layout.V1), folder.layout());
+        assertTrue(folder.recordsNames());
+        List<MigrationFile> migrations = folder.migrations();
+        assertEquals(23, migrations.size());
+        MigrationFile first = migrations.get(0);
+        assertEquals("20261203140358_initial", first.name());
+        assertEquals(first.name(), first.tag());
+        // drizzle-orm 1.0 reads the folder name's time as UTC, to the second
+        assertEquals(java.time.Instant.parse("2026-12-03T14:03:58Z").toEpochMilli(), first.when());
+        assertEquals(DRIZZLE_KIT_1_SERIES.resolve("20261203140358_initial/migration.sql").toString(), folder.locationOf(first));
+        assertEquals("20261203140516_drop_index", migrations.get(22).name());
+        assertEquals(4, folder.newestSnapshot().orElseThrow().tables().size());
     }
+
+    @Test
+    void aJournalEntryIsNamedAsDrizzleKitUpNamesItsFolder() {
+        // drizzle-kit up: the entry's when as UTC YYYYMMDDHHMMSS, then the tag after its number
+        long when = java.time.Instant.parse("2026-12-03T14:03:58.999Z").toEpochMilli();
+        assertEquals("20261203140358_add_users_bio", new Journal.Entry(3, when, "0003_add_users_bio").v1Name());
+        assertEquals("20261203140358_", new Journal.Entry(3, when, "custom").v1Name());
+    }
+
+    @Test
+    void aV1FolderNotNamedAfterATimeIsRefusedNamingIt() throws IOException {
+        HandWrittenMigrations.v1(work, "20261203140358_initial", "create table a (id int);");
+        HandWrittenMigrations.v1(work, "initial2", "create table b (id int);");
+        assertEquals(work.resolve("initial2") + ": The migration folder initial2 must be named after its time, as drizzle-kit"
+                + " names it: YYYYMMDDHHMMSS in UTC, then _ and a name (such as 20261203140358_add_users_bio). drizzle-orm"
+                + " orders migrations and records created_at by that time.",
+                assertThrows(MigrationException.class, new MigrationFolder(work)::migrations).getMessage());
+    }
+
+    @Test
+    void aV1FolderNamedAfterAnImpossibleDateIsRefused() throws IOException {
+        HandWrittenMigrations.v1(work, "20261303140358_initial", "create table a (id int);");
+        assertTrue(assertThrows(MigrationException.class, new MigrationFolder(work)::migrations).getMessage()
+                .contains("20261303140358_initial must be named after its time"));
+    }
+
+    @Test
+    void twoV1MigrationsOfOneSecondAreRefusedNamingBoth() throws IOException {
+        HandWrittenMigrations.v1(work, "20261203140358_a", "create table a (id int);");
+        HandWrittenMigrations.v1(work, "20261203140358_b", "create table b (id int);");
+        String message = assertThrows(MigrationException.class, new MigrationFolder(work)::migrations).getMessage();
+        assertTrue(message.startsWith(work.resolve("20261203140358_b") + ": The migrations 20261203140358_a and"
+                + " 20261203140358_b start with the same time."), message);
+    }
+
+    @Test
+    void aFolderHoldingBothLayoutsIsRefused() throws IOException {
+        MigrationFolder folder = new MigrationFolder(work);
+        folder.add("a", "select 1", Snapshot.following(Snapshot.EMPTY, List.of()), 1L);
+        HandWrittenMigrations.v1(work, "20261203140358_b", "select 2");
+        String message = assertThrows(MigrationException.class, folder::migrations).getMessage();
+        assertTrue(message.contains("holds both drizzle-kit 0.x's meta/_journal.json and migrations in drizzle-kit 1.0's"
+                + " layout (20261203140358_b)"), message);
+        assertEquals(message, problem(work));
+    }
+
+    @Test
+    void prepareRefusesAV1FolderItDoesNotWriteYet() throws IOException {
+        HandWrittenMigrations.v1(work, "20261203140358_initial", "create table a (id int);");
+        String message = assertThrows(MigrationException.class, new MigrationFolder(work)::journal).getMessage();
+        assertTrue(message.contains("drizzle-kit 1.0's layout (a folder per migration, no meta/_journal.json), which ving"
+                + " reads but does not write yet"), message);
+    }
+
+    private static final Path DRIZZLE_KIT_1_SERIES = Path.of("../src/test/drizzle-kit/series/expected-v1/migrations");
 
     private static String problem(Path directory) {
         return assertThrows(MigrationException.class, () -> new MigrationFolder(directory).requireFolder()).getMessage();
