@@ -17,6 +17,7 @@ import io.quarkiverse.ving.codegen.TableClassWriter;
 import io.quarkiverse.ving.migrate.AmbiguousChangeException;
 import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationException;
+import io.quarkiverse.ving.migrate.DownMigration;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ving drizzle --tables | --export | --prepare | --up | --status}. */
+/** {@code ving drizzle --tables | --export | --prepare | --up | --down | --status}. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --prepare --explain            print the next migration's SQL, write nothing",
                 "  ving drizzle --prepare --custom --name seed an empty migration for hand-written SQL",
                 "  ving drizzle --up                           apply the pending migrations to VING_MYSQL's database",
+                "  ving drizzle --down                         revert the newest applied migration by its down file",
+                "  ving drizzle --down 3 --force-lossy         revert the newest three, even where that drops data",
                 "  ving drizzle --status                       list applied, pending, partial and modified migrations",
                 "  ving drizzle --status --json                the same as one JSON object",
                 "",
@@ -91,16 +94,25 @@ class DrizzleCommand implements Callable<Integer> {
                 description = "Apply the pending migrations to the database of VING_MYSQL.")
         boolean up;
 
+        @Option(names = { "-d", "--down" }, required = true, arity = "0..1", paramLabel = "N", fallbackValue = "1",
+                description = "Revert the newest N applied migrations (default 1), newest first, each by its down file.")
+        Integer down;
+
         @Option(names = { "-s", "--status" }, required = true,
                 description = "List every migration as applied, pending, partial or modified; exit 1 if any needs attention.")
         boolean status;
     }
 
+    @Option(names = "--force-lossy",
+            description = "With --down: revert even where a down file drops a table with rows or a column with values, or"
+                    + " narrows a type below values it holds (without it, --down names them and reverts nothing).")
+    boolean forceLossy;
+
     @Option(names = "--json", description = "With --status: print the status as one JSON object.")
     boolean json;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "With --up: how long to wait for another run holding the migration lock (default: ${DEFAULT-VALUE}).")
+            description = "With --up and --down: how long to wait for another run holding the migration lock (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
 
     /** The operator's answer for a statement a cut-off run sent, when the catalog cannot tell whether it took effect. */
@@ -120,7 +132,7 @@ class DrizzleCommand implements Callable<Integer> {
     }
 
     @Option(names = "--in-doubt", paramLabel = "ANSWER", defaultValue = "check", converter = InDoubtConverter.class,
-            description = "With --up: for a statement a cut-off run sent whose outcome the catalog cannot tell (--up says so):"
+            description = "With --up and --down: for a statement a cut-off run sent whose outcome the catalog cannot tell (--up says so):"
                     + " took-effect or did-not-take-effect, once you have looked. Default: check (read the catalog, stop if it cannot tell).")
     InDoubtAnswer inDoubt;
 
@@ -171,9 +183,12 @@ class DrizzleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (action.up || action.status) {
+        if (action.up || action.status || action.down != null) {
             MigrateActions migrate = new MigrateActions(new MigrationFolder(migrations), Duration.ofSeconds(lockTimeoutSeconds),
                     inDoubt.choice, stdout, stderr, json ? Colours.none() : Colours.forTerminal());
+            if (action.down != null) {
+                return migrate.down(action.down, forceLossy);
+            }
             return action.up ? migrate.up() : migrate.status(json);
         }
         try {
@@ -213,7 +228,10 @@ class DrizzleCommand implements Callable<Integer> {
             case WRITTEN -> {
                 Journal.Entry entry = result.entry().orElseThrow();
                 stdout.println("Wrote " + migrations.resolve(entry.tag() + ".sql") + " (" + result.plan().statements().size()
-                        + (result.plan().statements().size() == 1 ? " statement)." : " statements)."));
+                        + (result.plan().statements().size() == 1 ? " statement)" : " statements)")
+                        + (result.down().isPresent() ? " and its down file, " + entry.tag() + DownMigration.V0_SUFFIX + "."
+                                : "; write its down file, " + entry.tag() + DownMigration.V0_SUFFIX + ", by hand if it is"
+                                        + " to be reverted with --down."));
             }
         }
         return ExitCodes.OK;

@@ -53,6 +53,22 @@ final class MigrateActions {
         });
     }
 
+    int down(int count, boolean forceLossy) {
+        if (count < 1) {
+            err.println("--down reverts 1 or more migrations, not " + count + ".");
+            return ExitCodes.BAD_INPUT;
+        }
+        return withDatabase(database -> {
+            Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Progress(), database.statementLog(),
+                    inDoubt);
+            List<MigrationFile> reverted = migrator.down(count, forceLossy);
+            out.println("Reverted " + reverted.size() + (reverted.size() == 1 ? " migration" : " migrations") + " on "
+                    + database.describe() + ": " + reverted.stream().map(MigrationFile::tag)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ".");
+            return ExitCodes.OK;
+        });
+    }
+
     int status(boolean json) {
         return withDatabase(database -> {
             Migrator migrator = new Migrator(database.dataSource(), folder, lockTimeout, new Migrator.Listener() {
@@ -138,6 +154,9 @@ final class MigrateActions {
                 case WHEN_CHANGED -> out.println("  " + colours.red("moved   ") + "  " + tag + "   applied with the journal when "
                         + item.appliedWhen().orElseThrow() + ", now " + item.migration().when()
                         + "; restore its when in meta/_journal.json");
+                case REVERTING -> out.println("  " + colours.red("reverting") + " " + tag + "   " + item.statementsDone()
+                        + " statements of its down file done" + item.error().map(error -> "; stopped by: " + error).orElse("")
+                        + "; --down resumes it");
                 case NAME_CHANGED -> out.println("  " + colours.red("renamed ") + "  " + tag + "   applied as "
                         + item.appliedName().orElseThrow() + "; restore its folder's name");
             }
@@ -176,6 +195,12 @@ final class MigrateActions {
         @Override
         public void migrationStarting(MigrationFile migration, int number, int of) {
             out.println("Applying " + migration.tag() + " (" + number + " of " + of + ")");
+            out.flush();
+        }
+
+        @Override
+        public void revertStarting(MigrationFile migration, int number, int of) {
+            out.println("Reverting " + migration.tag() + " (" + number + " of " + of + ")");
             out.flush();
         }
 

@@ -63,8 +63,8 @@ class MigrationCommandsIT {
     void prepareWritesOnceThenFindsNoChange() throws Exception {
         PackagedCli.Result first = drizzle("--prepare");
         assertEquals(0, first.exitCode(), first.output());
-        assertTrue(first.output().startsWith("Wrote " + migrations + "/0000_create_apikeys_and_3_more.sql (7 statements)."),
-                first.output());
+        assertTrue(first.output().startsWith("Wrote " + migrations + "/0000_create_apikeys_and_3_more.sql (7 statements)"
+                + " and its down file, 0000_create_apikeys_and_3_more.down.sql."), first.output());
         PackagedCli.Result second = drizzle("--prepare");
         assertEquals(0, second.exitCode());
         assertEquals("No schema changes, nothing to migrate.\n", second.output());
@@ -99,7 +99,9 @@ class MigrationCommandsIT {
         assertTrue(result.output().contains("Column apikeys.purpose is new while apikeys.reason is gone. If it is a rename, "
                 + "declare it in " + apiKey + " on the prop: { name: 'purpose', renamedFrom: 'reason', … }."), result.output());
         try (Stream<Path> files = Files.list(Path.of(migrations))) {
-            assertEquals(1, files.filter(file -> file.toString().endsWith(".sql")).count(), "nothing was written");
+            assertEquals(List.of("0000_create_apikeys_and_3_more.down.sql", "0000_create_apikeys_and_3_more.sql"),
+                    files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted().toList(),
+                    "nothing was written");
         }
     }
 
@@ -164,6 +166,29 @@ class MigrationCommandsIT {
         assertTrue(terminal.output().contains("\u001B[33mpending \u001B[0m  0000_create_apikeys_and_3_more"), terminal.output());
         PackagedCli.Result noColor = ving.runWith(List.of("script", "-qec", line, "/dev/null"), Map.of("NO_COLOR", "1"));
         assertTrue(noColor.output().contains("  pending   0000_create_apikeys_and_3_more"), noColor.output());
+    }
+
+    @Test
+    void downRevertsByTheDownFileAndRefusesToDestroyDataUnlessForced() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--up").exitCode());
+        ving.execute("insert into users (id, username, email, realName, bio) values (1, 'ann', 'ann@example.com', 'Ann', '')");
+        ving.execute("insert into apikeys (name, url, reason, privateKey, userId) values ('k', 'u', 'r', 'p', 1)");
+        PackagedCli.Result refused = drizzle("--down");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Reverting would destroy data, so nothing was reverted:\n"
+                + "  0000_create_apikeys_and_3_more.down: DROP TABLE `apikeys`; would destroy the table `apikeys` and its rows"
+                + " (1 row)"), refused.output());
+        assertEquals(List.of("1"), ving.query("select count(*) from apikeys"), "nothing changed");
+        PackagedCli.Result forced = drizzle("--down", "--force-lossy");
+        assertEquals(0, forced.exitCode(), forced.output());
+        assertTrue(forced.output().contains("Reverting 0000_create_apikeys_and_3_more (1 of 1)\n"), forced.output());
+        assertTrue(forced.output().contains("Reverted 1 migration on root@"), forced.output());
+        assertEquals(List.of("0"), ving.query("select count(*) from information_schema.tables where table_schema = database()"
+                + " and table_name not like '\\_\\_%'"), "the tables are gone");
+        PackagedCli.Result none = drizzle("--down");
+        assertEquals(ExitCodes.BAD_INPUT, none.exitCode(), none.output());
+        assertTrue(none.output().contains("Cannot revert 1 migration: none is applied. Nothing was reverted."), none.output());
     }
 
     @Test

@@ -79,13 +79,14 @@ final class Ledger {
      *
      * @param recordsNames whether the migrations are in drizzle-kit 1.0's layout
      * @param migrations the folder's migrations, which name the ledger's rows
+     * @param location where the migrations are, for messages
      */
-    void create(boolean recordsNames, List<MigrationFile> migrations) throws SQLException {
+    void create(boolean recordsNames, List<MigrationFile> migrations, String location) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(recordsNames ? CREATE_NAMED_TABLE : CREATE_TABLE);
             named = null;
             if (recordsNames) {
-                upgrade(migrations);
+                upgrade(migrations, location);
             }
             nameRows(migrations, recordsNames);
             statement.execute(CREATE_PROGRESS_TABLE);
@@ -116,9 +117,9 @@ final class Ledger {
      * migration's name. Each step is done only if it is still to do, so a run cut off between them is finished by the
      * next ({@link #nameRows} then names the rows).
      *
-     * @throws MigrationException naming the rows that record no migration of the folder; the ledger is unchanged
+     * @throws MigrationConflictException naming the rows that record no migration of the folder; the ledger is unchanged
      */
-    private void upgrade(List<MigrationFile> migrations) throws SQLException {
+    private void upgrade(List<MigrationFile> migrations, String location) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (!hasNames()) {
                 List<MigrationStatus.LedgerRow> rows = rows();
@@ -126,7 +127,7 @@ final class Ledger {
                 List<String> unmatched = rows.stream().filter(row -> !matched.containsKey(row.id()))
                         .map(row -> Long.toString(row.id())).toList();
                 if (!unmatched.isEmpty()) {
-                    throw new MigrationException((java.nio.file.Path) null, "The database's " + TABLE + " records "
+                    throw new MigrationConflictException(location, "The database's " + TABLE + " records "
                             + unmatched.size() + (unmatched.size() == 1 ? " migration (row id " : " migrations (row ids ")
                             + String.join(", ", unmatched) + ") that match" + (unmatched.size() == 1 ? "es" : "")
                             + " no migration of the folder, by time or by hash: they were applied to this database, and"
@@ -247,6 +248,22 @@ final class Ledger {
     }
 
     /** drizzle's row, as the migrator of the ledger's form writes it; with a name when the ledger has the column. */
+    /**
+     * A migration reverted: its rows in drizzle's ledger and in our guard deleted, and the end of its down file's
+     * progress (to be committed together).
+     *
+     * @param down the migration's down file, whose progress is cleared
+     */
+    void recordReverted(List<MigrationStatus.LedgerRow> rows, MigrationFile down) throws SQLException {
+        for (MigrationStatus.LedgerRow row : rows) {
+            delete(TABLE, "`id` = ?", row.id());
+            if (row.createdAt() != null) {
+                delete(APPLIED_TABLE, "`created_at` = ?", row.createdAt());
+            }
+        }
+        clearProgress(down);
+    }
+
     private void record(MigrationFile migration) throws SQLException {
         boolean withName = hasNames();
         try (PreparedStatement insert = connection.prepareStatement(withName ? INSERT_NAMED : INSERT)) {
@@ -321,7 +338,15 @@ final class Ledger {
     }
 
     private void update(String table, String set, String where, Object... values) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update `" + table + "` set " + set + " where " + where)) {
+        execute("update `" + table + "` set " + set + " where " + where, values);
+    }
+
+    private void delete(String table, String where, Object... values) throws SQLException {
+        execute("delete from `" + table + "` where " + where, values);
+    }
+
+    private void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 update.setObject(i + 1, values[i]);
             }

@@ -223,11 +223,34 @@ public final class MigrationFolder implements MigrationSource {
         return directory.resolve(META).resolve(Journal.snapshotFileName(tag));
     }
 
-    /**
-     * Adds a migration: its SQL, its snapshot, and its journal entry, written in that order so that an
-     * interrupted write never leaves a journal entry without its files.
-     */
+    /** A migration's down file, when the folder has one: {@code NNNN_tag.down.sql}, or {@code <name>/down.sql} in 1.0's layout. */
+    @Override
+    public Optional<String> downOf(MigrationFile migration) {
+        Path file = downFile(migration);
+        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    @Override
+    public String locationOfDown(MigrationFile migration) {
+        return downFile(migration).toString();
+    }
+
+    private Path downFile(MigrationFile migration) {
+        Path v1Folder = directory.resolve(migration.name());
+        return Files.isRegularFile(v1Folder.resolve(V1Migrations.SQL_FILE)) ? v1Folder.resolve(V1Migrations.DOWN_FILE)
+                : directory.resolve(migration.tag() + DownMigration.V0_SUFFIX);
+    }
+
+    /** Adds a migration without a down file ({@link #add(String, String, Optional, Snapshot, long)}). */
     public Journal.Entry add(String name, String sql, Snapshot snapshot, long when) {
+        return add(name, sql, Optional.empty(), snapshot, when);
+    }
+
+    /**
+     * Adds a migration: its SQL, its down file if it has one, its snapshot, and its journal entry, written in that order
+     * so that an interrupted write never leaves a journal entry without its files.
+     */
+    public Journal.Entry add(String name, String sql, Optional<String> down, Snapshot snapshot, long when) {
         Journal journal = journal();
         int idx = journal.nextIdx();
         String tag = String.format("%04d_%s", idx, name);
@@ -236,6 +259,9 @@ public final class MigrationFolder implements MigrationSource {
         try {
             Files.createDirectories(directory.resolve(META));
             write(directory.resolve(tag + ".sql"), sql, written);
+            if (down.isPresent()) {
+                write(directory.resolve(tag + DownMigration.V0_SUFFIX), down.get(), written);
+            }
             write(snapshotFile(tag), SnapshotJson.write(snapshot), written);
             write(journalFile(), journal.with(entry).toJson(), written);
         } catch (IOException e) {

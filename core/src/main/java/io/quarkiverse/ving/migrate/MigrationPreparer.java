@@ -14,7 +14,9 @@ import io.quarkiverse.ving.table.Table;
 
 /**
  * {@code ving drizzle --prepare}: compares the schemas with the newest snapshot of the migrations folder and writes
- * the migration that takes the database from one to the other, as drizzle-kit's generate does.
+ * the migration that takes the database from one to the other, as drizzle-kit's generate does, and beside it its down
+ * file, which takes the database back ({@link DownMigration}; none for a custom migration, whose down is written by
+ * hand).
  */
 public final class MigrationPreparer {
 
@@ -64,9 +66,10 @@ public final class MigrationPreparer {
      * @param outcome what happened
      * @param plan the statements and changes
      * @param sql the migration file's text
+     * @param down the down file's text; empty for a custom migration
      * @param entry the journal entry written, when one was
      */
-    public record Result(Outcome outcome, MigrationPlan plan, String sql, Optional<Journal.Entry> entry) {
+    public record Result(Outcome outcome, MigrationPlan plan, String sql, Optional<String> down, Optional<Journal.Entry> entry) {
     }
 
     private MigrationPreparer() {
@@ -82,26 +85,27 @@ public final class MigrationPreparer {
             MigrationPlan plan = new MigrationPlan(List.of(new SchemaChange.CustomSql(CUSTOM_SQL)), List.of("custom"), Map.of(), Map.of());
             // drizzle-kit chains a custom migration's snapshot like any other, with the tables unchanged
             Snapshot unchanged = new Snapshot(UUID.randomUUID().toString(), previous.id(), previous.tables(), Map.of(), Map.of());
-            return write(folder, options, plan, CUSTOM_SQL, unchanged, clock);
+            return write(folder, options, plan, CUSTOM_SQL, Optional.empty(), unchanged, clock);
         }
         List<Table> tables = TableMapper.tables(schemas);
         MigrationPlan plan = SnapshotDiff.between(previous, tables, Renames.declaredIn(schemas), options.confirmDrops());
         if (plan.isEmpty()) {
-            return new Result(Outcome.NO_CHANGE, plan, "", Optional.empty());
+            return new Result(Outcome.NO_CHANGE, plan, "", Optional.empty(), Optional.empty());
         }
         String sql = DdlWriter.migrationText(plan.statements());
         Snapshot next = new Snapshot(UUID.randomUUID().toString(), previous.id(), tables, plan.renamedTables(),
                 plan.renamedColumns());
-        return write(folder, options, plan, sql, next, clock);
+        String down = DdlWriter.migrationText(DownMigration.of(previous, next).statements());
+        return write(folder, options, plan, sql, Optional.of(down), next, clock);
     }
 
-    private static Result write(MigrationFolder folder, Options options, MigrationPlan plan, String sql, Snapshot snapshot,
-            Clock clock) {
+    private static Result write(MigrationFolder folder, Options options, MigrationPlan plan, String sql, Optional<String> down,
+            Snapshot snapshot, Clock clock) {
         if (options.explain()) {
-            return new Result(Outcome.EXPLAINED, plan, sql, Optional.empty());
+            return new Result(Outcome.EXPLAINED, plan, sql, down, Optional.empty());
         }
         String name = options.name().orElse(plan.defaultName());
-        Journal.Entry entry = folder.add(name, sql, snapshot, clock.millis());
-        return new Result(Outcome.WRITTEN, plan, sql, Optional.of(entry));
+        Journal.Entry entry = folder.add(name, sql, down, snapshot, clock.millis());
+        return new Result(Outcome.WRITTEN, plan, sql, down, Optional.of(entry));
     }
 }

@@ -57,10 +57,14 @@ final class MigrationRun {
     private final List<String> hashes;
     /** The migration to apply after this one, pending, whose first statement this one's last commit records as sent. */
     private final Optional<MigrationFile> next;
+    /** For a down file run: the ledger rows of the migration it reverts, which its last commit deletes. */
+    private final Optional<List<MigrationStatus.LedgerRow>> reverted;
     private boolean nextRecordedAsSent;
 
-    private MigrationRun(Context context, MigrationFile migration, Optional<MigrationFile> next) {
+    private MigrationRun(Context context, MigrationFile migration, Optional<MigrationFile> next,
+            Optional<List<MigrationStatus.LedgerRow>> reverted) {
         this.next = next;
+        this.reverted = reverted;
         this.context = context;
         this.connection = context.connection();
         this.ledger = context.ledger();
@@ -79,26 +83,43 @@ final class MigrationRun {
      */
     static boolean apply(Context context, MigrationFile migration, Optional<Ledger.Progress> progress, String location,
             boolean recordedAsSent, Optional<MigrationFile> next) throws SQLException {
-        MigrationRun run = new MigrationRun(context, migration, next);
+        MigrationRun run = new MigrationRun(context, migration, next, Optional.empty());
         run.apply(progress, location, recordedAsSent);
         return run.nextRecordedAsSent;
     }
 
+    /**
+     * Runs a migration's down file ({@link DownMigration#fileOf}) by the same rules, resuming where its progress says;
+     * its last commit deletes the migration's ledger rows.
+     *
+     * @param rows the ledger rows that record the migration
+     */
+    static void revert(Context context, MigrationFile down, Optional<Ledger.Progress> progress, String location,
+            List<MigrationStatus.LedgerRow> rows) throws SQLException {
+        new MigrationRun(context, down, Optional.empty(), Optional.of(rows)).apply(progress, location, false);
+    }
+
     /** Records the migration as applied without running it: its ledger row, the end of its progress, together. */
     static void recordApplied(Context context, MigrationFile migration) throws SQLException {
-        new MigrationRun(context, migration, Optional.empty()).finish();
+        new MigrationRun(context, migration, Optional.empty(), Optional.empty()).finish();
     }
 
     private void finish() throws SQLException {
-        inTransaction(this::recordApplied, "while it was being recorded as applied", statements.size(), false,
+        inTransaction(this::recordEnd, reverted.isPresent() ? "while it was being recorded as reverted"
+                : "while it was being recorded as applied", statements.size(), false,
                 () -> context.commitWithNextDdl() && nextRecordedAsSent);
     }
 
     /**
-     * The ledger row and the end of the progress record; and, in the same commit, the next migration's first statement
-     * recorded as sent when it is DDL whose effect the catalog can show, so that it costs no commit of its own.
+     * The ledger row (or, for a down file, the deletion of the reverted migration's rows) and the end of the progress
+     * record; and, in the same commit, the next migration's first statement recorded as sent when it is DDL whose effect
+     * the catalog can show, so that it costs no commit of its own.
      */
-    private void recordApplied() throws SQLException {
+    private void recordEnd() throws SQLException {
+        if (reverted.isPresent()) {
+            ledger.recordReverted(reverted.get(), migration);
+            return;
+        }
         ledger.recordApplied(migration);
         nextRecordedAsSent = false;
         if (next.isPresent() && !next.get().statements().isEmpty()) {
@@ -184,7 +205,7 @@ final class MigrationRun {
             }
             context.listener().statementExecuted(migration, k + 1, statements.size());
             if (last) {
-                recordApplied();
+                recordEnd();
             } else {
                 saveProgressRow(k + 1, null);
             }
@@ -205,7 +226,7 @@ final class MigrationRun {
                 context.listener().statementExecuted(migration, k + 1, statements.size());
                 context.listener().statementDone(migration, k + 1, statements.size());
             }
-            recordApplied();
+            recordEnd();
         }, "while it ran or while the migration committed", statements.size(), true, () -> false);
     }
 

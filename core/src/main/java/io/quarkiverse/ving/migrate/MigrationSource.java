@@ -20,6 +20,16 @@ public interface MigrationSource {
         return false;
     }
 
+    /** A migration's down file: the statements that revert it; empty when it has none. */
+    default Optional<String> downOf(MigrationFile migration) {
+        return Optional.empty();
+    }
+
+    /** Where a migration's down file is, or would be, for messages. */
+    default String locationOfDown(MigrationFile migration) {
+        return locationOf(migration) + " (its down file)";
+    }
+
     /** Where the migrations are, for messages. */
     String location();
 

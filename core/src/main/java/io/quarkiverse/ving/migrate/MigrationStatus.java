@@ -25,6 +25,11 @@ public record MigrationStatus(List<Item> migrations, List<LedgerRow> unknown) {
          */
         WHEN_CHANGED,
         /**
+         * Applied, and {@code --down} was reverting it: some statements of its down file ran, then one failed or the run
+         * was cut off. {@code --down} resumes it; {@code --up} refuses to run meanwhile.
+         */
+        REVERTING,
+        /**
          * Applied, but its folder (drizzle-kit 1.0's layout) was renamed since: the ledger holds its hash under another
          * name that no migration of the folder has. drizzle-orm 1.0's migrator would run it again.
          */
@@ -34,8 +39,8 @@ public record MigrationStatus(List<Item> migrations, List<LedgerRow> unknown) {
     /**
      * @param migration the migration
      * @param state its state
-     * @param statementsDone for a partial migration, how many statements are done
-     * @param error for a partial migration, the error that stopped it, if one did
+     * @param statementsDone for a partial migration, how many statements are done (of its down file, when reverting)
+     * @param error for a partial or reverting migration, the error that stopped it, if one did
      * @param behindNewest a pending migration older than the newest applied one, which drizzle-kit 0.x would skip forever
      * @param row the ledger row that records it: for an applied or modified migration, its row; for one whose when or
      *        name changed, the row that records it under the old one
@@ -83,6 +88,8 @@ public record MigrationStatus(List<Item> migrations, List<LedgerRow> unknown) {
                 case MODIFIED -> problems.add(tag + " was applied, and its file has changed since");
                 case WHEN_CHANGED -> problems.add(tag + " was applied under the journal when " + item.appliedWhen().orElseThrow()
                         + ", and its journal entry now says " + item.migration().when());
+                case REVERTING -> problems.add(tag + " is partly reverted (" + item.statementsDone() + " statements of its down"
+                        + " file done" + item.error().map(error -> ": " + error).orElse("") + ")");
                 case NAME_CHANGED -> problems.add(tag + " was applied under the name " + item.appliedName().orElseThrow()
                         + ", and its folder was renamed since");
             }
@@ -110,7 +117,7 @@ public record MigrationStatus(List<Item> migrations, List<LedgerRow> unknown) {
 
     public Optional<Item> lastApplied() {
         return migrations.stream().filter(item -> item.state() == State.APPLIED || item.state() == State.MODIFIED
-                || item.state() == State.WHEN_CHANGED || item.state() == State.NAME_CHANGED)
+                || item.state() == State.WHEN_CHANGED || item.state() == State.NAME_CHANGED || item.state() == State.REVERTING)
                 .reduce((first, second) -> second);
     }
 }

@@ -58,6 +58,10 @@ public final class Migrator {
         default void migrationStarting(MigrationFile migration, int number, int of) {
         }
 
+        /** {@code --down}: the migration's down file is about to run; its statements are reported as the down file's. */
+        default void revertStarting(MigrationFile migration, int number, int of) {
+        }
+
         /** The statement is about to be sent; a DDL statement is recorded as sent. */
         default void statementStarting(MigrationFile migration, int statement, int of) {
         }
@@ -71,6 +75,10 @@ public final class Migrator {
         }
 
         default void migrationApplied(MigrationFile migration) {
+        }
+
+        /** {@code --down}: the migration's down file ran, and its ledger rows are gone. */
+        default void migrationReverted(MigrationFile migration) {
         }
     }
 
@@ -158,6 +166,119 @@ public final class Migrator {
             }
             return applied;
         });
+    }
+
+    /**
+     * Reverts the newest {@code count} applied migrations, newest first, each by its down file, under the lock and by the
+     * rules of {@link #up()}: each statement runs once whenever the run is cut off, and a run resumes where the last
+     * stopped; each migration's ledger rows go in the commit of its last statement.
+     *
+     * @param forceLossy run a down file whose statements destroy data the database holds (a table with rows dropped, a
+     *        column with values dropped, a type narrowed below values it holds); refused otherwise
+     * @return the migrations reverted, newest first
+     * @throws MigrationException when fewer migrations are applied, or one of them has no down file; nothing was run
+     * @throws MigrationLossException when a down file would destroy data and {@code forceLossy} is not set
+     * @throws MigrationConflictException when the folder disagrees with the ledger, as for {@link #up()}, or a migration
+     *         is partly applied
+     */
+    public List<MigrationFile> down(int count, boolean forceLossy) throws SQLException {
+        if (count < 1) {
+            throw new IllegalArgumentException("--down reverts 1 or more migrations, not " + count + ".");
+        }
+        List<MigrationFile> migrations = source.migrations();
+        return underLock(migrations, context -> {
+            Map<Long, Ledger.Progress> progress = context.ledger().progress();
+            List<MigrationStatus.LedgerRow> rows = context.ledger().rows();
+            MigrationStatus status = status(migrations, rows, progress);
+            context.connection().commit();
+            List<MigrationStatus.Item> targets = downTargets(status, count);
+            Map<Long, MigrationFile> matched = LedgerMatch.of(migrations, rows, source.recordsNames());
+            List<MigrationFile> downs = new ArrayList<>();
+            for (MigrationStatus.Item item : targets) {
+                MigrationFile migration = item.migration();
+                String sql = source.downOf(migration).orElseThrow(() -> new MigrationException(source.locationOfDown(migration),
+                        noDownFile(migration)));
+                downs.add(DownMigration.fileOf(migration, sql));
+            }
+            if (!forceLossy) {
+                refuseLosses(context.connection(), downs);
+            }
+            List<MigrationFile> reverted = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                MigrationFile migration = targets.get(i).migration();
+                MigrationFile down = downs.get(i);
+                if (!forceLossy) {
+                    refuseLosses(context.connection(), List.of(down)); // as the steps before left the database
+                }
+                listener.revertStarting(migration, i + 1, targets.size());
+                Optional<Ledger.Progress> resumed = Optional.ofNullable(progress.get(migration.when()))
+                        .filter(found -> DownMigration.isDownProgress(found, migration));
+                List<MigrationStatus.LedgerRow> itsRows = rows.stream()
+                        .filter(row -> migration.equals(matched.get(row.id()))).toList();
+                MigrationRun.revert(context, down, resumed, source.locationOfDown(migration), itsRows);
+                listener.migrationReverted(migration);
+                reverted.add(migration);
+            }
+            return reverted;
+        });
+    }
+
+    /** The newest {@code count} applied migrations, newest first; refuses when the folder and the ledger disagree. */
+    private List<MigrationStatus.Item> downTargets(MigrationStatus status, int count) {
+        List<MigrationStatus.Item> partlyApplied = status.inState(MigrationStatus.State.PARTIAL);
+        if (!partlyApplied.isEmpty()) {
+            MigrationFile migration = partlyApplied.get(0).migration();
+            throw new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag() + " is partly"
+                    + " applied (" + partlyApplied.get(0).statementsDone() + " statements done). Nothing was reverted. Finish"
+                    + " it with --up (or mend it with --repair) before reverting anything.");
+        }
+        Optional<MigrationConflictException> conflict = conflict(status, true);
+        if (conflict.isPresent()) {
+            throw conflict.get();
+        }
+        List<MigrationStatus.Item> applied = status.migrations().stream()
+                .filter(item -> item.state() == MigrationStatus.State.APPLIED || item.state() == MigrationStatus.State.REVERTING)
+                .toList();
+        if (applied.size() < count) {
+            String appliedNow = applied.isEmpty() ? "none is applied"
+                    : "only " + applied.size() + (applied.size() == 1 ? " is" : " are") + " applied ("
+                            + applied.stream().map(item -> item.migration().tag()).collect(Collectors.joining(", ")) + ")";
+            throw new MigrationException(source.location(), "Cannot revert " + count + (count == 1 ? " migration: " : " migrations: ")
+                    + appliedNow + ". Nothing was reverted.");
+        }
+        List<MigrationStatus.Item> targets = new ArrayList<>(applied.subList(applied.size() - count, applied.size()));
+        java.util.Collections.reverse(targets);
+        for (MigrationStatus.Item item : applied.subList(0, applied.size() - count)) {
+            if (item.state() == MigrationStatus.State.REVERTING) {
+                throw new MigrationConflictException(source.locationOfDown(item.migration()), "Migration "
+                        + item.migration().tag() + " is partly reverted, and newer migrations are applied. Nothing was"
+                        + " reverted. Revert down to it with --down " + (applied.size() - applied.indexOf(item)) + ".");
+            }
+        }
+        return targets;
+    }
+
+    private static String noDownFile(MigrationFile migration) {
+        boolean custom = migration.sql().startsWith(MigrationPreparer.CUSTOM_SQL);
+        return "Migration " + migration.tag() + " has no down file, so it cannot be reverted; nothing was reverted. "
+                + (custom ? "It is a custom migration: write the statements that undo it in this file by hand."
+                        : "It was prepared before ving wrote down files, or by drizzle-kit: write the statements that undo"
+                                + " it in this file by hand.");
+    }
+
+    /** Refuses down files that would destroy data the database holds, naming each statement and the rows at stake. */
+    private static void refuseLosses(Connection connection, List<MigrationFile> downs) throws SQLException {
+        List<String> losses = new ArrayList<>();
+        for (MigrationFile down : downs) {
+            for (LossyStatements.Loss loss : LossyStatements.of(connection, down.statements())) {
+                losses.add(down.tag() + ": " + loss.statement().strip() + " would destroy " + loss.what() + " ("
+                        + loss.rows() + (loss.rows() == 1 ? " row)" : " rows)"));
+            }
+        }
+        connection.commit(); // ends the reads' snapshot
+        if (!losses.isEmpty()) {
+            throw new MigrationLossException(losses);
+        }
     }
 
     /**
@@ -351,7 +472,8 @@ public final class Migrator {
             try {
                 Ledger ledger = new Ledger(connection);
                 // the folder's migrations name the ledger's rows; clean, which reads no folder, creates the tables only
-                ledger.create(migrations != null && source.recordsNames(), migrations == null ? List.of() : migrations);
+                ledger.create(migrations != null && source.recordsNames(), migrations == null ? List.of() : migrations,
+                        source.location());
                 ledger.forgetGuardsWithoutLedgerRow();
                 connection.setAutoCommit(false); // each write commits when it must (MigrationRun)
                 T result = work.run(new MigrationRun.Context(connection, ledger, lock, listener, statementLog, inDoubt,
@@ -505,7 +627,10 @@ public final class Migrator {
                     : unknown.stream().filter(other -> other.hash().equals(migration.hash())).findFirst();
             Ledger.Progress partial = progress.get(migration.when());
             MigrationStatus.State state;
-            if (row.isPresent()) {
+            boolean reverting = partial != null && DownMigration.isDownProgress(partial, migration);
+            if (row.isPresent() && reverting) {
+                state = MigrationStatus.State.REVERTING;
+            } else if (row.isPresent()) {
                 state = row.get().hash().equals(migration.hash()) ? MigrationStatus.State.APPLIED : MigrationStatus.State.MODIFIED;
             } else if (appliedElsewhere.isPresent()) {
                 state = appliedElsewhere.get().name() != null && !appliedElsewhere.get().name().equals(migration.name())
@@ -534,6 +659,11 @@ public final class Migrator {
      * holds (the wrong folder, most likely: running its migrations would mix two applications in one database).
      */
     private Optional<MigrationConflictException> conflict(MigrationStatus status) {
+        return conflict(status, false);
+    }
+
+    /** @param reverting whether the run reverts: a migration partly reverted is then to be resumed, not a conflict */
+    private Optional<MigrationConflictException> conflict(MigrationStatus status, boolean reverting) {
         for (MigrationStatus.Item item : status.migrations()) {
             MigrationFile migration = item.migration();
             if (item.state() == MigrationStatus.State.MODIFIED) {
@@ -541,6 +671,12 @@ public final class Migrator {
                         + " was applied, and its file has changed since (its SHA-256 no longer matches __drizzle_migrations). "
                         + "Nothing was applied. Restore the file as it was applied (e.g. from version control) and put the new "
                         + "change in a new migration (ving drizzle --prepare, or --prepare --custom for hand-written SQL)."));
+            }
+            if (item.state() == MigrationStatus.State.REVERTING && !reverting) {
+                return Optional.of(new MigrationConflictException(source.locationOfDown(migration), "Migration " + migration.tag()
+                        + " is partly reverted: --down ran " + item.statementsDone() + " statements of its down file"
+                        + item.error().map(error -> ", then stopped: " + error).orElse("") + ". Nothing was applied. Finish"
+                        + " reverting it with --down 1 (it resumes there), then run --up."));
             }
             if (item.state() == MigrationStatus.State.NAME_CHANGED) {
                 return Optional.of(new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag()

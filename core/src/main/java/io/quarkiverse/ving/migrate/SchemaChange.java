@@ -62,6 +62,14 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** A column added at a place: after {@code after}, or first; a down migration's, putting a dropped column back. */
+    record AddColumnAt(String table, Column<?> column, java.util.Optional<String> after) implements SchemaChange {
+        @Override
+        public String sql() {
+            return DdlWriter.addColumn(table, column, after);
+        }
+    }
+
     /** A column whose type, nullability, default or auto-update changed, restated whole. */
     record ModifyColumn(String table, Column<?> column) implements SchemaChange {
         @Override

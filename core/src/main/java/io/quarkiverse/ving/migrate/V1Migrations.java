@@ -27,6 +27,8 @@ final class V1Migrations {
 
     static final String SQL_FILE = "migration.sql";
     static final String SNAPSHOT_FILE = "snapshot.json";
+    /** A migration's down file, beside its {@code migration.sql} (the shape of drizzle-orm's pull request 5476). */
+    static final String DOWN_FILE = "down.sql";
 
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
     private static final Pattern FOLDER_NAME = Pattern.compile("([0-9]{14})(.*)", Pattern.DOTALL);

@@ -5,6 +5,7 @@ import static io.quarkiverse.ving.table.SqlLiterals.identifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 
@@ -120,6 +121,15 @@ public final class DdlWriter {
             sql.append(" ON UPDATE CURRENT_TIMESTAMP");
         }
         return sql.append(';').toString();
+    }
+
+    /**
+     * {@code ADD} at a place: after the column {@code after}, or first when it is empty. drizzle-kit always adds a
+     * column last; a down migration puts a dropped column back where it was.
+     */
+    public static String addColumn(String table, Column<?> column, Optional<String> after) {
+        String add = addColumn(table, column);
+        return add.substring(0, add.length() - 1) + after.map(name -> " AFTER " + identifier(name)).orElse(" FIRST") + ";";
     }
 
     /**

@@ -229,9 +229,17 @@ class MigratorKillTest {
 
     /** Tables as the server shows them, the data's sums, the ledger, and what is left of the progress record. */
     private static String state() throws SQLException {
+        return state(DATABASE, "select count(*), sum(n), sum(k) from items", "select count(*), sum(item) from tags");
+    }
+
+    /**
+     * A database's tables as the server shows them, what the queries read (the data's sums), the ledger, and what is left
+     * of the progress record.
+     */
+    static String state(TestDatabase database, String... dataQueries) throws SQLException {
         List<String> state = new ArrayList<>();
-        try (Connection connection = DATABASE.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : DATABASE.query("select table_name from information_schema.tables where table_schema = database()"
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : database.query("select table_name from information_schema.tables where table_schema = database()"
                     + " and table_name not like '\\_\\_%' order by table_name")) {
                 try (ResultSet create = statement.executeQuery("show create table `" + table + "`")) {
                     create.next();
@@ -239,10 +247,11 @@ class MigratorKillTest {
                 }
             }
         }
-        state.addAll(DATABASE.query("select count(*), sum(n), sum(k) from items"));
-        state.addAll(DATABASE.query("select count(*), sum(item) from tags"));
-        state.addAll(DATABASE.query("select hash, created_at from __drizzle_migrations order by id"));
-        state.addAll(DATABASE.query("select count(*) from __ving_migration_progress"));
+        for (String query : dataQueries) {
+            state.addAll(database.query(query));
+        }
+        state.addAll(database.query("select hash, created_at from __drizzle_migrations order by id"));
+        state.addAll(database.query("select count(*) from __ving_migration_progress"));
         return String.join("\n", state);
     }
 

@@ -157,8 +157,8 @@ class MigratorV1Test {
                 + (first.when() + 123) + ")");
         DATABASE.execute("insert into `__drizzle_migrations` (`hash`, `created_at`) values('" + "0".repeat(64)
                 + "', 1700000000000)");
-        MigrationException e = assertThrows(MigrationException.class, () -> migrator(folder).up());
-        assertEquals("The database's __drizzle_migrations records 1 migration (row id 2) that matches no migration of"
+        MigrationException e = assertThrows(MigrationConflictException.class, () -> migrator(folder).up());
+        assertEquals(work + ": The database's __drizzle_migrations records 1 migration (row id 2) that matches no migration of"
                 + " the folder, by time or by hash: they were applied to this database, and this folder lacks them. Nothing"
                 + " was changed. The ledger gets drizzle-orm 1.0's name column only when every row can be named; restore"
                 + " the missing migrations (e.g. from version control) and run --up again.", e.getMessage());

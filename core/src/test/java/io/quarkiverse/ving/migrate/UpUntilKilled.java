@@ -13,7 +13,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * while the server runs the statement.
  *
  * <p>
- * Arguments: JDBC URL, migrations folder, and optionally the point, the migration's tag and the statement's number.
+ * Arguments: JDBC URL, migrations folder, and optionally the point, the migration's tag and the statement's number, and
+ * {@code down N} to revert the newest N migrations ({@code --down N --force-lossy}) instead of applying them; a down
+ * file's statements are reported under its migration's tag and {@code .down}.
  */
 public final class UpUntilKilled {
 
@@ -58,7 +60,11 @@ public final class UpUntilKilled {
                 }, sql -> {
                 });
         say("ready");
-        migrator.up();
+        if (args.length > 6 && args[5].equals("down")) {
+            migrator.down(Integer.parseInt(args[6]), true);
+        } else {
+            migrator.up();
+        }
         say("finished");
     }
 
