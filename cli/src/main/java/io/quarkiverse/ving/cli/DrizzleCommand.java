@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 import io.quarkiverse.ving.codegen.DrizzleTableFileWriter;
 import io.quarkiverse.ving.codegen.TableClassWriter;
 import io.quarkiverse.ving.migrate.AmbiguousChangeException;
+import io.quarkiverse.ving.migrate.BranchCheck;
+import io.quarkiverse.ving.migrate.DownMigration;
 import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationException;
-import io.quarkiverse.ving.migrate.DownMigration;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
 import io.quarkiverse.ving.migrate.Migrator;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ving drizzle --tables | --export | --prepare | --up | --down | --status}. */
+/** {@code ving drizzle --tables | --export | --prepare | --up | --down | --status | --check}. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --down 3 --force-lossy         revert the newest three, even where that drops data",
                 "  ving drizzle --status                       list applied, pending, partial and modified migrations",
                 "  ving drizzle --status --json                the same as one JSON object",
+                "  ving drizzle --check                        exit 1 if migrations prepared on merged branches conflict",
                 "",
                 "VING_MYSQL=mysql://user:password@host:3306/database names the database (environment or .env);",
                 "?log=yes logs every statement." })
@@ -97,6 +99,11 @@ class DrizzleCommand implements Callable<Integer> {
         @Option(names = { "-d", "--down" }, required = true, arity = "0..1", paramLabel = "N", fallbackValue = "1",
                 description = "Revert the newest N applied migrations (default 1), newest first, each by its down file.")
         Integer down;
+
+        @Option(names = "--check", required = true,
+                description = "Check that migrations prepared on branches that were merged commute; exit 1, naming what both"
+                        + " change, if they do not.")
+        boolean check;
 
         @Option(names = { "-s", "--status" }, required = true,
                 description = "List every migration as applied, pending, partial or modified; exit 1 if any needs attention.")
@@ -191,6 +198,9 @@ class DrizzleCommand implements Callable<Integer> {
             }
             return action.up ? migrate.up() : migrate.status(json);
         }
+        if (action.check) {
+            return check(stdout, stderr);
+        }
         try {
             List<Schema> loaded = schemas.load();
             if (action.prepare) {
@@ -233,6 +243,40 @@ class DrizzleCommand implements Callable<Integer> {
                                 : "; write its down file, " + entry.tag() + DownMigration.V0_SUFFIX + ", by hand if it is"
                                         + " to be reverted with --down."));
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** --check: the snapshots' graph, each fork's branches compared. */
+    private int check(PrintWriter stdout, PrintWriter stderr) {
+        BranchCheck.Result result;
+        try {
+            MigrationFolder folder = new MigrationFolder(migrations);
+            folder.requireFolder();
+            result = BranchCheck.of(folder.snapshotGraph());
+        } catch (MigrationException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (result.forks().isEmpty()) {
+            stdout.println("The migrations in " + migrations + " follow one another: no branches to check.");
+            return ExitCodes.OK;
+        }
+        for (BranchCheck.Fork fork : result.forks()) {
+            List<BranchCheck.Conflict> conflicts = result.conflicts().stream().filter(conflict -> conflict.fork().equals(fork))
+                    .toList();
+            stdout.println((fork.after() == null ? "From the start" : "After " + fork.after()) + ", " + fork.branches().size()
+                    + " branches (" + fork.branches().stream().map(branch -> String.join(", ", branch))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ") " + (conflicts.isEmpty() ? "change different things: they commute." : "conflict:"));
+            for (BranchCheck.Conflict conflict : conflicts) {
+                stdout.println("  " + conflict.migration() + " and " + conflict.otherMigration() + " both change " + conflict.what()
+                        + ".");
+            }
+        }
+        if (!result.conflicts().isEmpty()) {
+            stdout.println("Keep one branch's migrations; remove the other's and prepare them again on top.");
+            return ExitCodes.NEEDS_ATTENTION;
         }
         return ExitCodes.OK;
     }

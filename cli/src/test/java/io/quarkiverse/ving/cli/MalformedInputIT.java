@@ -94,7 +94,8 @@ class MalformedInputIT {
         /** The one migration of the base project. */
         Path sql() {
             try (Stream<Path> files = Files.list(migrations())) {
-                return files.filter(file -> file.toString().endsWith(".sql")).findFirst().orElseThrow();
+                return files.filter(file -> file.toString().endsWith(".sql") && !file.toString().endsWith(".down.sql"))
+                        .findFirst().orElseThrow();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -341,6 +342,9 @@ class MalformedInputIT {
         cases.add(up("a folder in both drizzle-kit layouts", ExitCodes.BAD_INPUT, List.of("holds both", "_journal.json",
                 "20261203140358_gadgets"), project -> project.write(project.migrations().resolve(
                         "20261203140358_gadgets/migration.sql"), "CREATE TABLE `gadgets` (`id` int);")));
+        cases.add(new Case("--down of a migration without its down file", "--down", null, ExitCodes.BAD_INPUT,
+                List.of("0000_", ".down.sql", "has no down file"), project -> Files.delete(Path.of(project.sql().toString()
+                        .replace(".sql", ".down.sql")))));
         cases.add(up("a journal entry whose .sql is missing", ExitCodes.BAD_INPUT, List.of("0000_", ".sql"),
                 project -> Files.delete(project.sql())));
         cases.add(up("a migration that is not UTF-8", ExitCodes.BAD_INPUT, List.of("0000_", "UTF-8"),

@@ -192,6 +192,24 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void checkPassesOneLineOfMigrationsAndNamesWhatTwoBranchesBothChange() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        PackagedCli.Result line = drizzle("--check");
+        assertEquals(0, line.exitCode(), line.output());
+        assertEquals("The migrations in " + migrations + " follow one another: no branches to check.\n", line.output());
+        // the same first migration prepared again on another branch: both create every table
+        Path snapshot = Path.of(migrations, "meta/0000_snapshot.json");
+        String text = Files.readString(snapshot);
+        String id = text.replaceAll("(?s).*\"id\": \"([^\"]+)\".*", "$1");
+        Files.writeString(Path.of(migrations, "meta/0001_snapshot.json"), text.replace(id, "7d0b9a2c-9a59-4a4e-8a1e-1d2f3b4c5d6e"));
+        PackagedCli.Result forked = drizzle("--check");
+        assertEquals(ExitCodes.NEEDS_ATTENTION, forked.exitCode(), forked.output());
+        assertTrue(forked.output().startsWith("From the start, 2 branches (0000_create_apikeys_and_3_more; 0001_snapshot.json)"
+                + " conflict:\n  0000_create_apikeys_and_3_more and 0001_snapshot.json both change the table `apikeys`.\n"),
+                forked.output());
+    }
+
+    @Test
     void aFolderInDrizzleKit1sLayoutIsAppliedAndReported() throws Exception {
         // the first two steps of what drizzle-kit 1.0.0-rc.5 wrote for the reference series
         Path v1 = Path.of("../src/test/drizzle-kit/series/expected-v1/migrations");

@@ -161,11 +161,32 @@ public final class MigrationFolder implements MigrationSource {
             Path other = byPrevId.putIfAbsent(latest.prevId(), file);
             if (other != null) {
                 throw new MigrationException(file, "This snapshot and " + other.getFileName() + " both follow the snapshot "
-                        + latest.prevId() + ": two migrations were prepared from the same state, e.g. on two branches. "
-                        + "Keep one; remove the other's .sql, snapshot and journal entry, and prepare it again.");
+                        + latest.prevId() + ": two migrations were prepared from the same state, e.g. on two branches"
+                        + " (ving drizzle --check says whether they commute). Keep one; remove the other's .sql, snapshot"
+                        + " and journal entry, and prepare it again.");
             }
         }
         return latest;
+    }
+
+    /**
+     * Every migration's snapshot as a node of the graph their {@code prevIds} (0.x: {@code prevId}) make, for
+     * {@link BranchCheck}; in the folder's order.
+     */
+    public List<BranchCheck.Node> snapshotGraph() {
+        if (layout().equals(Optional.of(Layout.V1))) {
+            return V1Migrations.snapshots(directory, MigrationFolder::read);
+        }
+        List<Journal.Entry> entries = journal().entries();
+        List<BranchCheck.Node> nodes = new ArrayList<>();
+        for (Path file : snapshotFiles()) {
+            Snapshot snapshot = SnapshotJson.read(file, read(file));
+            String name = file.getFileName().toString();
+            String migration = entries.stream().filter(entry -> entry.snapshotFileName().equals(name)).map(Journal.Entry::tag)
+                    .findFirst().orElse(name);
+            nodes.add(new BranchCheck.Node(migration, snapshot.id(), List.of(snapshot.prevId()), snapshot.tables()));
+        }
+        return nodes;
     }
 
     /** The snapshot files, sorted by name. */

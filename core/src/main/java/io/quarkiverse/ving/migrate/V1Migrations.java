@@ -96,6 +96,19 @@ final class V1Migrations {
                 + " orders migrations and records created_at by that time.");
     }
 
+    /** Every migration's snapshot, by its folder's name; a migration without one is left out. */
+    static List<BranchCheck.Node> snapshots(Path directory, Function<Path, String> read) {
+        List<BranchCheck.Node> nodes = new ArrayList<>();
+        for (Path folder : folders(directory)) {
+            Path file = folder.resolve(SNAPSHOT_FILE);
+            if (Files.isRegularFile(file)) {
+                DdlSnapshotJson.DdlSnapshot snapshot = DdlSnapshotJson.read(file, read.apply(file));
+                nodes.add(new BranchCheck.Node(folder.getFileName().toString(), snapshot.id(), snapshot.prevIds(), snapshot.tables()));
+            }
+        }
+        return nodes;
+    }
+
     /** The newest migration's snapshot, in the model 0.x snapshots read into; empty when it has none. */
     static Optional<Snapshot> newestSnapshot(Path directory, Function<Path, String> read) {
         List<Path> folders = folders(directory);
