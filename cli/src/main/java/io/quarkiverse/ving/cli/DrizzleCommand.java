@@ -17,6 +17,7 @@ import io.quarkiverse.ving.codegen.TableClassWriter;
 import io.quarkiverse.ving.migrate.AmbiguousChangeException;
 import io.quarkiverse.ving.migrate.BranchCheck;
 import io.quarkiverse.ving.migrate.DownMigration;
+import io.quarkiverse.ving.migrate.FolderUpgrade;
 import io.quarkiverse.ving.migrate.Journal;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ving drizzle --tables | --export | --prepare | --up | --down | --status | --check}. */
+/** {@code ving drizzle --tables | --export | --prepare | --up | --down | --status | --check | --upgrade}. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true, usageHelpWidth = 120, usageHelpAutoWidth = true,
         description = "Drizzle tables and SQL from the ving schemas.",
         footerHeading = "%nExamples:%n",
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
                 "  ving drizzle --status                       list applied, pending, partial and modified migrations",
                 "  ving drizzle --status --json                the same as one JSON object",
                 "  ving drizzle --check                        exit 1 if migrations prepared on merged branches conflict",
+                "  ving drizzle --upgrade                      move a drizzle-kit 0.x folder into drizzle-kit 1.0's layout",
                 "",
                 "VING_MYSQL=mysql://user:password@host:3306/database names the database (environment or .env);",
                 "?log=yes logs every statement." })
@@ -104,6 +106,11 @@ class DrizzleCommand implements Callable<Integer> {
                 description = "Check that migrations prepared on branches that were merged commute; exit 1, naming what both"
                         + " change, if they do not.")
         boolean check;
+
+        @Option(names = "--upgrade", required = true,
+                description = "Move a drizzle-kit 0.x migrations folder into drizzle-kit 1.0's layout, as drizzle-kit up does"
+                        + " (down files and renames kept).")
+        boolean upgrade;
 
         @Option(names = { "-s", "--status" }, required = true,
                 description = "List every migration as applied, pending, partial or modified; exit 1 if any needs attention.")
@@ -201,6 +208,9 @@ class DrizzleCommand implements Callable<Integer> {
         if (action.check) {
             return check(stdout, stderr);
         }
+        if (action.upgrade) {
+            return upgrade(stdout, stderr);
+        }
         try {
             List<Schema> loaded = schemas.load();
             if (action.prepare) {
@@ -244,6 +254,23 @@ class DrizzleCommand implements Callable<Integer> {
                                         + " to be reverted with --down."));
             }
         }
+        return ExitCodes.OK;
+    }
+
+    /** --upgrade: the folder in drizzle-kit 1.0's layout. */
+    private int upgrade(PrintWriter stdout, PrintWriter stderr) {
+        List<String> moved;
+        try {
+            MigrationFolder folder = new MigrationFolder(migrations);
+            folder.requireFolder();
+            moved = FolderUpgrade.upgrade(folder);
+        } catch (MigrationException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.println(moved.isEmpty() ? "Nothing to upgrade: " + migrations + " holds no drizzle-kit 0.x journal."
+                : "Moved " + moved.size() + (moved.size() == 1 ? " migration" : " migrations") + " of " + migrations
+                        + " into drizzle-kit 1.0's layout (" + moved.get(0) + " … " + moved.get(moved.size() - 1) + ").");
         return ExitCodes.OK;
     }
 

@@ -74,7 +74,7 @@ class DrizzleCommandTest {
     @Test
     @Launch(value = { "drizzle" }, exitCode = 2)
     void aDrizzleCommandNeedsAnAction(LaunchResult result) {
-        assertTrue(result.getErrorOutput().startsWith("Error: Missing required argument (specify one of these): (-t | -e | -p | -u | -d[=N] | --check | -s)"),
+        assertTrue(result.getErrorOutput().startsWith("Error: Missing required argument (specify one of these): (-t | -e | -p | -u | -d[=N] | --check | --upgrade | -s)"),
                 result.getErrorOutput());
     }
 

@@ -210,6 +210,23 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void upgradeMovesTheFolderIntoDrizzleKit1sLayoutAndTheDatabaseContinues() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--up").exitCode());
+        PackagedCli.Result upgraded = drizzle("--upgrade");
+        assertEquals(0, upgraded.exitCode(), upgraded.output());
+        assertTrue(upgraded.output().startsWith("Moved 1 migration of " + migrations + " into drizzle-kit 1.0's layout ("),
+                upgraded.output());
+        PackagedCli.Result status = drizzle("--status");
+        assertEquals(0, status.exitCode(), "the 0.x ledger reads as applied: " + status.output());
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertEquals(List.of("1"), ving.query("select count(*) from `__drizzle_migrations` where name like '2%_create_apikeys_and_3_more'"),
+                "the ledger upgraded: its row named after the migration's folder");
+        assertEquals("Nothing to upgrade: " + migrations + " holds no drizzle-kit 0.x journal.\n", drizzle("--upgrade").output());
+    }
+
+    @Test
     void aFolderInDrizzleKit1sLayoutIsAppliedAndReported() throws Exception {
         // the first two steps of what drizzle-kit 1.0.0-rc.5 wrote for the reference series
         Path v1 = Path.of("../src/test/drizzle-kit/series/expected-v1/migrations");

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `timezone` varchar(60) DEFAULT 'America/Chicago' NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `cronjobs` ADD `userId` bigint unsigned DEFAULT null;

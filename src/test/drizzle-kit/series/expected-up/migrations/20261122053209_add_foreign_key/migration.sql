@@ -1,0 +1,1 @@
+ALTER TABLE `cronjobs` ADD CONSTRAINT `cronjobs_user_56b6acba_fk` FOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON DELETE set null ON UPDATE no action;

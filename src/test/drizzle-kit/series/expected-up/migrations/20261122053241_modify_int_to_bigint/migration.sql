@@ -1,0 +1,1 @@
+ALTER TABLE `s3files` MODIFY COLUMN `sizeInBytes` bigint unsigned NOT NULL;

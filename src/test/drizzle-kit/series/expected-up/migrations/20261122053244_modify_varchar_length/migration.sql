@@ -1,0 +1,1 @@
+ALTER TABLE `users` MODIFY COLUMN `realName` varchar(120) NOT NULL DEFAULT '';

@@ -1,0 +1,1 @@
+ALTER TABLE `tags` MODIFY COLUMN `priority` int NOT NULL DEFAULT 3;

@@ -1,0 +1,1 @@
+ALTER TABLE `s3files` MODIFY COLUMN `status` enum('pending','ready','postProcessingFailed','verifyFailed','archived') NOT NULL DEFAULT 'pending';

@@ -1,0 +1,1 @@
+ALTER TABLE `cronjobs` DROP INDEX `handlerIndex`;

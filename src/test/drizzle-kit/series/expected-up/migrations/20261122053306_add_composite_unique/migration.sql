@@ -1,0 +1,1 @@
+ALTER TABLE `cronjobs` ADD CONSTRAINT `schedule_handler_41ed09a2_uq` UNIQUE(`schedule`,`handler`);

@@ -1,0 +1,1 @@
+ALTER TABLE `cronjobs` DROP INDEX `schedule_handler_41ed09a2_uq`;

@@ -1,0 +1,1 @@
+ALTER TABLE `apikeys` RENAME COLUMN `reason` TO `purpose`;

@@ -1,0 +1,1 @@
+CREATE INDEX `handlerIndex` ON `cronjobs` (`handler`);

@@ -1,0 +1,1 @@
+DROP INDEX `handlerIndex` ON `cronjobs`;
