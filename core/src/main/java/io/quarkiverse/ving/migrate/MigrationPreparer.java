@@ -79,8 +79,9 @@ public final class MigrationPreparer {
         options.name().filter(name -> !NAME.matcher(name).matches()).ifPresent(name -> {
             throw new IllegalArgumentException("A migration name may hold letters, digits, '_' and '-' only: " + name);
         });
-        folder.journal(); // refuses a folder in drizzle-kit 1.0's layout, which ving does not write yet
-        Snapshot previous = folder.checkSnapshots();
+        // a folder in drizzle-kit 1.0's layout is compared with (--explain, the build's check) but not written yet
+        boolean v1 = folder.recordsNames();
+        Snapshot previous = v1 ? folder.newestSnapshot().orElse(Snapshot.EMPTY) : folder.checkSnapshots();
         if (options.custom()) {
             MigrationPlan plan = new MigrationPlan(List.of(new SchemaChange.CustomSql(CUSTOM_SQL)), List.of("custom"), Map.of(), Map.of());
             // drizzle-kit chains a custom migration's snapshot like any other, with the tables unchanged
@@ -103,6 +104,9 @@ public final class MigrationPreparer {
             Snapshot snapshot, Clock clock) {
         if (options.explain()) {
             return new Result(Outcome.EXPLAINED, plan, sql, down, Optional.empty());
+        }
+        if (folder.recordsNames()) {
+            folder.journal(); // refuses: ving does not write drizzle-kit 1.0's layout yet
         }
         String name = options.name().orElse(plan.defaultName());
         Journal.Entry entry = folder.add(name, sql, down, snapshot, clock.millis());
