@@ -61,10 +61,21 @@ final class V1Migrations {
      *         same second
      */
     static List<MigrationFile> read(Path directory, Function<Path, String> read) {
+        return read(directory, folders(directory).stream().map(folder -> folder.getFileName().toString()).toList(), read);
+    }
+
+    /**
+     * The named migrations of a folder that cannot be listed (a classpath's: the build lists it), in the order drizzle-orm
+     * 1.0 applies them.
+     *
+     * @param names the migration folders' names
+     * @param read reads a file as text, given its path under {@code directory}
+     */
+    static List<MigrationFile> read(Path directory, List<String> names, Function<Path, String> read) {
         List<MigrationFile> migrations = new ArrayList<>();
         Map<Long, String> nameByTime = new HashMap<>();
-        for (Path folder : folders(directory)) {
-            String name = folder.getFileName().toString();
+        for (String name : names.stream().sorted().toList()) {
+            Path folder = directory.resolve(name);
             long when = timeOf(folder);
             String sameTime = nameByTime.putIfAbsent(when, name);
             if (sameTime != null) {
@@ -119,8 +130,13 @@ final class V1Migrations {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        DdlSnapshotJson.DdlSnapshot snapshot = DdlSnapshotJson.read(file, read.apply(file));
-        return Optional.of(new Snapshot(snapshot.id(), snapshot.prevIds().isEmpty() ? Snapshot.ORIGIN : snapshot.prevIds().get(0),
-                snapshot.tables(), Map.of(), Map.of()));
+        return Optional.of(snapshot(file, read.apply(file)));
+    }
+
+    /** A version 6 snapshot's text in the model 0.x snapshots read into (its first {@code prevIds} as its parent). */
+    static Snapshot snapshot(Path file, String text) {
+        DdlSnapshotJson.DdlSnapshot snapshot = DdlSnapshotJson.read(file, text);
+        return new Snapshot(snapshot.id(), snapshot.prevIds().isEmpty() ? Snapshot.ORIGIN : snapshot.prevIds().get(0),
+                snapshot.tables(), Map.of(), Map.of());
     }
 }

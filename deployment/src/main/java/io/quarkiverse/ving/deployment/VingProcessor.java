@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationException;
 import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.MigrationPreparer;
@@ -104,11 +103,11 @@ class VingProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void dataSourceBeans(VingRecorder recorder, VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources,
-            BuildProducer<SyntheticBeanBuildItem> beans) {
+            VingPackagedMigrationsBuildItem packaged, BuildProducer<SyntheticBeanBuildItem> beans) {
         for (String name : dataSources.names()) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator migrations = SyntheticBeanBuildItem.configure(VingMigrations.class)
                     .scope(Singleton.class).unremovable().setRuntimeInit()
-                    .supplier(recorder.migrations(name, config.migrations(name)));
+                    .supplier(recorder.migrations(name, config.migrations(name), packaged.v1Migrations(name)));
             qualify(migrations, name);
             beans.produce(migrations.done());
         }
@@ -139,13 +138,25 @@ class VingProcessor {
      * which the status report compares the database with: native image included.
      */
     @BuildStep
-    NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources) {
+    NativeImageResourceBuildItem migrationResources(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources,
+            VingPackagedMigrationsBuildItem packaged) {
         List<String> resources = new ArrayList<>();
         for (String name : dataSources.names()) {
-            resources.addAll(new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), config.migrations(name))
+            resources.addAll(packaged.source(Thread.currentThread().getContextClassLoader(), name, config.migrations(name))
                     .resources());
         }
         return new NativeImageResourceBuildItem(resources);
+    }
+
+    /** Each datasource's packaged migration folders in drizzle-kit 1.0's layout, listed once for the runtime. */
+    @BuildStep
+    VingPackagedMigrationsBuildItem packagedMigrations(VingBuildTimeConfig config, VingDataSourcesBuildItem dataSources) {
+        Map<String, List<String>> v1Migrations = new LinkedHashMap<>();
+        for (String name : dataSources.names()) {
+            v1Migrations.put(name, VingPackagedMigrationsBuildItem.v1MigrationsAt(Thread.currentThread().getContextClassLoader(),
+                    config.migrations(name)));
+        }
+        return new VingPackagedMigrationsBuildItem(v1Migrations);
     }
 
     /** useKind, a record's relations and StandaloneDb.useDB() find the application's beans once the container runs. */

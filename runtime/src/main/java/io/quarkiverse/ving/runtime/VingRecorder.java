@@ -88,10 +88,12 @@ public class VingRecorder {
     /**
      * A datasource's {@link VingMigrations}, on the migrations packaged at {@code location}; its database is looked up
      * at each use, so that an application without one starts.
+     *
+     * @param v1Migrations the migration folders the build found there in drizzle-kit 1.0's layout; empty for 0.x's
      */
-    public Supplier<VingMigrations> migrations(String dataSourceName, String location) {
+    public Supplier<VingMigrations> migrations(String dataSourceName, String location, List<String> v1Migrations) {
         return () -> new VingMigrations(dataSourceName, () -> VingDataSources.jdbc(dataSourceName),
-                new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location),
+                new ClasspathMigrations(Thread.currentThread().getContextClassLoader(), location, v1Migrations),
                 config.getValue().dataSource(dataSourceName), statementLog(), LaunchMode.current() == LaunchMode.NORMAL);
     }
 
