@@ -181,9 +181,11 @@ class DrizzleCommand implements Callable<Integer> {
             description = "With --prepare: tables and columns that are gone are dropped (with their data), never taken for renames.")
     boolean confirmDrops;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "java",
-            description = "What --tables writes: java (typed table classes) or drizzle (ving's Drizzle table files). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "What --tables writes: java (typed table classes, the default) or drizzle (ving's Drizzle table"
+                    + " files). With --prepare, the layout of a new migrations folder: v0 (drizzle-kit 0.x's, the default)"
+                    + " or v1 (drizzle-kit 1.0's); a folder with migrations keeps its own.")
+    String format;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where --tables writes (default: target/generated-sources/ving for java, ving/drizzle/schema for drizzle).")
@@ -221,8 +223,15 @@ class DrizzleCommand implements Callable<Integer> {
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            Path directory = out != null ? out : Path.of(format.defaultOut);
-            Map<Path, String> files = format == Format.java ? TableClassWriter.sources(loaded, packageName)
+            Format tableFormat;
+            try {
+                tableFormat = Format.valueOf(format == null ? "java" : format);
+            } catch (IllegalArgumentException e) {
+                stderr.println("--format with --tables is java or drizzle, not " + format + ".");
+                return ExitCodes.BAD_INPUT;
+            }
+            Path directory = out != null ? out : Path.of(tableFormat.defaultOut);
+            Map<Path, String> files = tableFormat == Format.java ? TableClassWriter.sources(loaded, packageName)
                     : DrizzleTableFileWriter.files(loaded);
             return writeTables(directory, files, stdout, stderr);
         } catch (SchemaException e) {
@@ -233,8 +242,17 @@ class DrizzleCommand implements Callable<Integer> {
     }
 
     private int prepare(List<Schema> loaded, PrintWriter stdout, PrintWriter stderr) {
+        MigrationFolder.Layout layout;
+        if (format == null || format.equals("v0")) {
+            layout = MigrationFolder.Layout.V0;
+        } else if (format.equals("v1")) {
+            layout = MigrationFolder.Layout.V1;
+        } else {
+            stderr.println("--format with --prepare is v0 (drizzle-kit 0.x's layout) or v1 (drizzle-kit 1.0's), not " + format + ".");
+            return ExitCodes.BAD_INPUT;
+        }
         MigrationPreparer.Options options = MigrationPreparer.Options.DEFAULT.withName(Optional.ofNullable(name))
-                .withCustom(custom).withExplain(explain).withConfirmDrops(confirmDrops);
+                .withCustom(custom).withExplain(explain).withConfirmDrops(confirmDrops).withNewFolderLayout(layout);
         MigrationPreparer.Result result;
         try {
             result = MigrationPreparer.prepare(loaded, new MigrationFolder(migrations), options, Clock.systemUTC());
@@ -247,11 +265,13 @@ class DrizzleCommand implements Callable<Integer> {
             case EXPLAINED -> stdout.println(result.sql());
             case WRITTEN -> {
                 Journal.Entry entry = result.entry().orElseThrow();
-                stdout.println("Wrote " + migrations.resolve(entry.tag() + ".sql") + " (" + result.plan().statements().size()
+                boolean v1 = Files.isDirectory(migrations.resolve(entry.tag()));
+                Path written = v1 ? migrations.resolve(entry.tag()).resolve("migration.sql") : migrations.resolve(entry.tag() + ".sql");
+                String downFile = v1 ? entry.tag() + "/down.sql" : entry.tag() + DownMigration.V0_SUFFIX;
+                stdout.println("Wrote " + written + " (" + result.plan().statements().size()
                         + (result.plan().statements().size() == 1 ? " statement)" : " statements)")
-                        + (result.down().isPresent() ? " and its down file, " + entry.tag() + DownMigration.V0_SUFFIX + "."
-                                : "; write its down file, " + entry.tag() + DownMigration.V0_SUFFIX + ", by hand if it is"
-                                        + " to be reverted with --down."));
+                        + (result.down().isPresent() ? " and its down file, " + downFile + "."
+                                : "; write its down file, " + downFile + ", by hand if it is to be reverted with --down."));
             }
         }
         return ExitCodes.OK;

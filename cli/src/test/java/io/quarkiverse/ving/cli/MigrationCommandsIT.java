@@ -245,7 +245,36 @@ class MigrationCommandsIT {
         PackagedCli.Result applied = drizzle("--status");
         assertEquals(0, applied.exitCode(), applied.output());
         assertTrue(applied.output().contains("Last Migration Applied: 20261203140401_create_table"), applied.output());
-        assertEquals(ExitCodes.BAD_INPUT, drizzle("--prepare").exitCode(), "ving does not write 1.0's layout yet");
+    }
+
+    @Test
+    void prepareStartsAFolderInDrizzleKit1sLayoutAndContinuesIt() throws Exception {
+        PackagedCli.Result bad = drizzle("--prepare", "--format", "v3");
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.output());
+        assertTrue(bad.output().contains("--format with --prepare is v0 (drizzle-kit 0.x's layout) or v1 (drizzle-kit 1.0's),"
+                + " not v3."), bad.output());
+        PackagedCli.Result first = drizzle("--prepare", "--format", "v1", "--name", "initial");
+        assertEquals(0, first.exitCode(), first.output());
+        assertTrue(first.output().matches("(?s)Wrote " + java.util.regex.Pattern.quote(migrations)
+                + "/\\d{14}_initial/migration.sql \\(7 statements\\) and its down file, \\d{14}_initial/down.sql.\n"),
+                first.output());
+        Path apiKey = schemas.resolve("APIKey.mjs");
+        Files.writeString(apiKey, Files.readString(apiKey).replace("name: \"reason\"", "name: \"purpose\", renamedFrom: \"reason\""));
+        PackagedCli.Result second = drizzle("--prepare", "--name", "purpose");
+        assertEquals(0, second.exitCode(), second.output());
+        try (Stream<Path> folders = Files.list(Path.of(migrations))) {
+            assertEquals(2, folders.filter(Files::isDirectory).count(), "the folder keeps drizzle-kit 1.0's layout");
+        }
+        PackagedCli.Result up = drizzle("--up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("Applied 2 migrations to root@"), up.output());
+        assertEquals(List.of("purpose"), ving.query("select column_name from information_schema.columns where table_schema"
+                + " = database() and table_name = 'apikeys' and column_name in ('purpose', 'reason')"));
+        assertEquals(0, drizzle("--status").exitCode(), "no drift");
+        PackagedCli.Result down = drizzle("--down");
+        assertEquals(0, down.exitCode(), down.output());
+        assertEquals(List.of("reason"), ving.query("select column_name from information_schema.columns where table_schema"
+                + " = database() and table_name = 'apikeys' and column_name in ('purpose', 'reason')"), "renamed back");
     }
 
     @Test

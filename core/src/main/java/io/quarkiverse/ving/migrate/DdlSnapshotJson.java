@@ -97,6 +97,73 @@ public final class DdlSnapshotJson {
         return new DdlSnapshot(string(json, "id", file), prevIds, List.copyOf(read));
     }
 
+    /**
+     * A snapshot as drizzle-kit 1.0 writes it ({@code JSON.stringify(snapshot, null, 2)}): the tables, then every
+     * table's columns, primary keys, foreign keys and indexes (unique ones first), each kind after the other, in table
+     * order; ving's keys and indexes are all named by the schemas ({@code nameExplicit}).
+     *
+     * @param renames drizzle-kit 1.0's form: {@code old->new} for a table, {@code table.old->table.new} for a column
+     */
+    public static String write(String id, List<String> prevIds, List<Table> tables, List<String> renames) {
+        List<Object> names = new ArrayList<>();
+        List<Object> columns = new ArrayList<>();
+        List<Object> pks = new ArrayList<>();
+        List<Object> fks = new ArrayList<>();
+        List<Object> indexes = new ArrayList<>();
+        for (Table table : tables) {
+            names.add(entry("tables", "name", table.name()));
+            for (Column<?> column : table.columns()) {
+                columns.add(entry("columns", "table", table.name(), "name", column.name(), "type", column.type().sql(),
+                        "notNull", column.isNotNull(), "autoIncrement", column.isAutoincrement(), "default",
+                        column.defaultValue().map(ColumnDefault::sql).orElse(null), "onUpdateNow", column.isOnUpdateNow(),
+                        "onUpdateNowFsp", null, "charSet", null, "collation", null, "generated", null));
+            }
+            table.primaryKey().ifPresent(key -> pks.add(entry("pks", "table", table.name(), "name", "PRIMARY", "columns",
+                    key.columns())));
+            for (ForeignKey key : table.foreignKeys()) {
+                fks.add(entry("fks", "table", table.name(), "name", key.name(), "columns", key.columnsFrom(), "tableTo",
+                        key.tableTo(), "columnsTo", key.columnsTo(), "onUpdate", key.onUpdate().toUpperCase(Locale.ROOT),
+                        "onDelete", key.onDelete().toUpperCase(Locale.ROOT), "nameExplicit", true));
+            }
+            for (UniqueKey key : table.uniqueKeys()) {
+                indexes.add(index(table.name(), key.name(), key.columns(), true));
+            }
+            for (Index index : table.indexes()) {
+                indexes.add(index(table.name(), index.name(), index.columns(), false));
+            }
+        }
+        List<Object> ddl = new ArrayList<>();
+        for (List<Object> kind : List.of(names, columns, pks, fks, indexes)) {
+            ddl.addAll(kind);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", VERSION);
+        json.put("dialect", "mysql");
+        json.put("id", id);
+        json.put("prevIds", List.copyOf(prevIds));
+        json.put("ddl", ddl);
+        json.put("renames", List.copyOf(renames));
+        return io.quarkiverse.ving.json.JsonWriter.indented(json);
+    }
+
+    private static Map<String, Object> index(String table, String name, List<String> columns, boolean unique) {
+        List<Object> parts = columns.stream().<Object> map(column -> entry(null, "value", column, "isExpression", false)).toList();
+        return entry("indexes", "table", table, "name", name, "columns", parts, "isUnique", unique, "using", null,
+                "algorithm", null, "lock", null, "nameExplicit", true);
+    }
+
+    /** An entry of the ddl list: the pairs in order, then its {@code entityType} (none for a nested object). */
+    private static Map<String, Object> entry(String type, Object... pairs) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            entry.put((String) pairs[i], pairs[i + 1]);
+        }
+        if (type != null) {
+            entry.put("entityType", type);
+        }
+        return entry;
+    }
+
     /** A table's entries, gathered as the ddl list names them. */
     private static final class TableParts {
         final List<Map<String, Object>> columns = new ArrayList<>();

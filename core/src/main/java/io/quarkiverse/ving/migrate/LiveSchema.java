@@ -243,10 +243,19 @@ final class LiveSchema {
                 String table = rows.getString(1);
                 result.computeIfAbsent(table, key -> new ArrayList<>()).add(new ForeignKey(rows.getString(2), table,
                         List.of(rows.getString(6).split(",")), rows.getString(3), List.of(rows.getString(7).split(",")),
-                        rows.getString(4).toLowerCase(Locale.ROOT), rows.getString(5).toLowerCase(Locale.ROOT)));
+                        action(rows.getString(4)), action(rows.getString(5))));
             }
         }
         return result;
+    }
+
+    /**
+     * A rule as drizzle-kit's snapshot spells it. An action left out of the statement is RESTRICT in the catalog, which
+     * InnoDB treats as NO ACTION (both refuse at once); drizzle-kit 1.0 leaves NO ACTION out, so both read as no action.
+     */
+    private static String action(String rule) {
+        String action = rule.toLowerCase(Locale.ROOT);
+        return action.equals("restrict") ? ForeignKey.NO_ACTION : action;
     }
 
     private static ResultSet query(Connection connection, String sql) throws SQLException {

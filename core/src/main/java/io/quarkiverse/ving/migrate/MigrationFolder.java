@@ -123,9 +123,7 @@ public final class MigrationFolder implements MigrationSource {
         }
         if (layout().isPresent()) {
             throw new MigrationException(directory, "The migrations folder is in drizzle-kit 1.0's layout (a folder per"
-                    + " migration, no meta/" + JOURNAL + "), which ving reads but does not write yet: ving drizzle"
-                    + " --prepare writes drizzle-kit 0.x's (NNNN_tag.sql files and meta/" + JOURNAL + ")."
-                    + " Prepare this folder's migrations with drizzle-kit 1.0.");
+                    + " migration), which has no meta/" + JOURNAL + ".");
         }
         return Journal.EMPTY;
     }
@@ -292,6 +290,47 @@ public final class MigrationFolder implements MigrationSource {
                     + " Nothing was added to the folder.", e);
         }
         return entry;
+    }
+
+    /**
+     * Adds a migration in drizzle-kit 1.0's layout: the folder {@code <YYYYMMDDHHMMSS>_<name>} with its
+     * {@code migration.sql}, its {@code snapshot.json} (version 6) and its down file, written in a hidden folder first and
+     * then renamed into place, so an interrupted write never leaves a migration without its files. Its time is
+     * {@code when}, or a second after the newest migration's when that is not later (folders of one second would be
+     * ambiguous, and drizzle-orm applies them in name order).
+     *
+     * @param prevIds the snapshots the new one follows
+     */
+    public Journal.Entry addV1(String name, String sql, Optional<String> down, Snapshot snapshot, List<String> prevIds,
+            long when) {
+        List<MigrationFile> existing = layout().isPresent() ? migrations() : List.of();
+        long time = when - when % 1000;
+        if (!existing.isEmpty()) {
+            time = Math.max(time, existing.get(existing.size() - 1).when() + 1000);
+        }
+        String folderName = V1Migrations.folderTime(time) + "_" + name;
+        Path target = directory.resolve(folderName);
+        Path temporary = directory.resolve("." + folderName + ".tmp");
+        try {
+            Files.createDirectories(temporary);
+            Files.writeString(temporary.resolve(V1Migrations.SQL_FILE), sql, StandardCharsets.UTF_8);
+            Files.writeString(temporary.resolve(V1Migrations.SNAPSHOT_FILE), DdlSnapshotJson.write(snapshot.id(), prevIds,
+                    snapshot.tables(), List.of()), StandardCharsets.UTF_8);
+            if (down.isPresent()) {
+                Files.writeString(temporary.resolve(V1Migrations.DOWN_FILE), down.get(), StandardCharsets.UTF_8);
+            }
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try (Stream<Path> files = Files.exists(temporary) ? Files.list(temporary) : Stream.empty()) {
+                files.forEach(MigrationFolder::deleteQuietly);
+            } catch (IOException ignored) {
+                // the write failed already; its message is the one that matters
+            }
+            deleteQuietly(temporary);
+            throw new MigrationException(directory, "Cannot write the migration " + folderName + ": " + describe(e)
+                    + " Nothing was added to the folder.", e);
+        }
+        return new Journal.Entry(existing.size(), time, folderName);
     }
 
     /** {@code java.nio}'s exceptions carry the path and little else; say what went wrong in words. */

@@ -230,7 +230,7 @@ public final class Migrator {
             MigrationFile migration = partlyApplied.get(0).migration();
             throw new MigrationConflictException(source.locationOf(migration), "Migration " + migration.tag() + " is partly"
                     + " applied (" + partlyApplied.get(0).statementsDone() + " statements done). Nothing was reverted. Finish"
-                    + " it with --up (or mend it with --repair) before reverting anything.");
+                    + " it with --up before reverting anything.");
         }
         Optional<MigrationConflictException> conflict = conflict(status, true);
         if (conflict.isPresent()) {

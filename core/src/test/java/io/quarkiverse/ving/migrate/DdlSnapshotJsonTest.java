@@ -43,6 +43,21 @@ class DdlSnapshotJsonTest {
     }
 
     @Test
+    void everyStepIsWrittenAsDrizzleKit1WroteIt() throws IOException {
+        // ving's tables of each step (as 0.x's snapshot holds them) written as version 6, with drizzle-kit 1.0's ids
+        List<Path> v1 = v1Migrations();
+        for (int step = 0; step < v1.size(); step++) {
+            Path file = v1.get(step).resolve("snapshot.json");
+            String drizzleKit = Files.readString(file);
+            DdlSnapshotJson.DdlSnapshot read = DdlSnapshotJson.read(file, drizzleKit);
+            Path zeroX = SERIES.resolve(String.format("expected/migrations/meta/%04d_snapshot.json", step));
+            List<Table> tables = SnapshotJson.read(zeroX, Files.readString(zeroX)).tables();
+            assertEquals(drizzleKit, DdlSnapshotJson.write(read.id(), read.prevIds(), tables, List.of()),
+                    "step " + step + ": " + v1.get(step).getFileName());
+        }
+    }
+
+    @Test
     void whatVingDoesNotModelIsRefusedByName() {
         Path file = Path.of("20261203140358_initial/snapshot.json");
         String view = "{\"version\": \"6\", \"dialect\": \"mysql\", \"id\": \"a\", \"prevIds\": [], \"renames\": [], \"ddl\": ["

@@ -165,44 +165,6 @@ class MigrationFolderTest {
         assertEquals(message, problem(work));
     }
 
-    @Test
-    void prepareComparesADrizzleKit1FolderWithTheSchemasButDoesNotWriteIt() throws IOException {
-        for (String name : List.of("20261203140358_initial")) {
-            Files.createDirectories(work.resolve(name));
-            Files.copy(DRIZZLE_KIT_1_SERIES.resolve(name).resolve("migration.sql"), work.resolve(name).resolve("migration.sql"));
-            Files.copy(DRIZZLE_KIT_1_SERIES.resolve(name).resolve("snapshot.json"), work.resolve(name).resolve("snapshot.json"));
-        }
-        MigrationFolder folder = new MigrationFolder(work);
-        List<io.quarkiverse.ving.schema.Schema> schemas = io.quarkiverse.ving.schema.SchemaDirectory.load(Path.of("../src/main/ving"));
-        MigrationPreparer.Result same = MigrationPreparer.prepare(schemas, folder, MigrationPreparer.Options.DEFAULT,
-                java.time.Clock.systemUTC());
-        assertEquals(MigrationPreparer.Outcome.NO_CHANGE, same.outcome(), "the reference schemas are the initial step");
-        Path changed = Files.createDirectories(work.resolve("schemas"));
-        for (Path file : List.of(Path.of("../src/main/ving/APIKey.mjs"), Path.of("../src/main/ving/CronJob.mjs"),
-                Path.of("../src/main/ving/S3File.mjs"), Path.of("../src/main/ving/User.mjs"))) {
-            Files.copy(file, changed.resolve(file.getFileName()));
-        }
-        Files.copy(Path.of("../src/test/drizzle-kit/series/steps/02-add-column-varchar/User.mjs"), changed.resolve("User.mjs"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<io.quarkiverse.ving.schema.Schema> newer = io.quarkiverse.ving.schema.SchemaDirectory.load(changed);
-        MigrationPreparer.Result explained = MigrationPreparer.prepare(newer, folder, MigrationPreparer.Options.DEFAULT
-                .withExplain(true), java.time.Clock.systemUTC());
-        assertEquals(MigrationPreparer.Outcome.EXPLAINED, explained.outcome());
-        assertEquals(List.of("add_users_timezone"), explained.plan().names());
-        MigrationException refused = assertThrows(MigrationException.class, () -> MigrationPreparer.prepare(newer, folder,
-                MigrationPreparer.Options.DEFAULT, java.time.Clock.systemUTC()));
-        assertTrue(refused.getMessage().contains("reads but does not write yet"), refused.getMessage());
-        assertEquals(1, folder.migrations().size(), "nothing written");
-    }
-
-    @Test
-    void prepareRefusesAV1FolderItDoesNotWriteYet() throws IOException {
-        HandWrittenMigrations.v1(work, "20261203140358_initial", "create table a (id int);");
-        String message = assertThrows(MigrationException.class, new MigrationFolder(work)::journal).getMessage();
-        assertTrue(message.contains("drizzle-kit 1.0's layout (a folder per migration, no meta/_journal.json), which ving"
-                + " reads but does not write yet"), message);
-    }
-
     private static final Path DRIZZLE_KIT_1_SERIES = Path.of("../src/test/drizzle-kit/series/expected-v1/migrations");
 
     private static String problem(Path directory) {

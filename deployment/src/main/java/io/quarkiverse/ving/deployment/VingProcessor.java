@@ -310,7 +310,8 @@ class VingProcessor {
         String problem;
         try {
             MigrationPreparer.Result result = MigrationPreparer.prepare(schemaList, new MigrationFolder(migrations),
-                    prepare ? MigrationPreparer.Options.DEFAULT : EXPLAIN, Clock.systemUTC());
+                    (prepare ? MigrationPreparer.Options.DEFAULT : EXPLAIN).withNewFolderLayout(config.migrationsFormat()),
+                    Clock.systemUTC());
             if (result.outcome() == MigrationPreparer.Outcome.NO_CHANGE) {
                 return;
             }

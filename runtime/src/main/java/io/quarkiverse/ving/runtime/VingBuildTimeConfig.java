@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
+import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
@@ -97,6 +98,14 @@ public interface VingBuildTimeConfig {
      */
     @WithDefault("warn")
     MigrationCheck checkMigrations();
+
+    /**
+     * The layout dev mode's schema-sync=prepare starts a migrations folder that has no migration yet in: {@code v0}
+     * (drizzle-kit 0.x's journal and {@code NNNN_tag.sql} files) or {@code v1} (drizzle-kit 1.0's folder per migration).
+     * A folder with migrations keeps its own layout.
+     */
+    @WithDefault("v0")
+    MigrationFolder.Layout migrationsFormat();
 
     /**
      * Whether a malformed {@code VING_MYSQL} stops the application at start-up, with a message naming the variable and
