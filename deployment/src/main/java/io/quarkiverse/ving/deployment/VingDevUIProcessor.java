@@ -59,7 +59,7 @@ class VingDevUIProcessor {
                 .supplier(recorder.devProject(dataSources.stream().map(VingProjectBuildItem.DataSourceProject::dataSource).toList(),
                         dataSources.stream().map(dataSource -> dataSource.folders().schemas().toString()).toList(),
                         dataSources.stream().map(dataSource -> dataSource.folders().migrations().toString()).toList(),
-                        config.dev().schemaSync()))
+                        config.dev().schemaSync(), config.migrationsFormat()))
                 .done();
     }
 

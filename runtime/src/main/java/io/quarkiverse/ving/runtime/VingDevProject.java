@@ -3,6 +3,7 @@ package io.quarkiverse.ving.runtime;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.runtime.VingBuildTimeConfig.SchemaSync;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
@@ -12,8 +13,9 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
  *
  * @param dataSources each datasource's folders, the default one first
  * @param schemaSync {@code quarkus.ving.dev.schema-sync}
+ * @param migrationsFormat {@code quarkus.ving.migrations-format}: the layout a folder without migrations is started in
  */
-public record VingDevProject(List<Folders> dataSources, SchemaSync schemaSync) {
+public record VingDevProject(List<Folders> dataSources, SchemaSync schemaSync, MigrationFolder.Layout migrationsFormat) {
 
     /**
      * @param dataSource the datasource's Quarkus name

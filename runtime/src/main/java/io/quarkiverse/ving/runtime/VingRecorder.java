@@ -20,6 +20,7 @@ import io.quarkiverse.ving.connection.QueryLog;
 import io.quarkiverse.ving.connection.VingMysql;
 import io.quarkiverse.ving.migrate.ClasspathMigrations;
 import io.quarkiverse.ving.migrate.MigrationException;
+import io.quarkiverse.ving.migrate.MigrationFolder;
 import io.quarkiverse.ving.migrate.SchemaChange;
 import io.quarkiverse.ving.migrate.SchemaDrift;
 import io.quarkiverse.ving.migrate.Snapshot;
@@ -165,13 +166,13 @@ public class VingRecorder {
 
     /** Dev mode: each datasource's project folders (lists in step, by datasource), for the Dev UI's migrations page. */
     public Supplier<VingDevProject> devProject(List<String> dataSources, List<String> schemasFolders,
-            List<String> migrationsFolders, VingBuildTimeConfig.SchemaSync schemaSync) {
+            List<String> migrationsFolders, VingBuildTimeConfig.SchemaSync schemaSync, MigrationFolder.Layout migrationsFormat) {
         return () -> {
             List<VingDevProject.Folders> folders = new ArrayList<>();
             for (int i = 0; i < dataSources.size(); i++) {
                 folders.add(new VingDevProject.Folders(dataSources.get(i), schemasFolders.get(i), migrationsFolders.get(i)));
             }
-            return new VingDevProject(folders, schemaSync);
+            return new VingDevProject(folders, schemaSync, migrationsFormat);
         };
     }
 

@@ -62,6 +62,7 @@ public final class DevMigrations {
     private final Path schemas;
     private final MigrationFolder folder;
     private final SchemaSync schemaSync;
+    private final MigrationFolder.Layout newFolderLayout;
     private final Migrator migrator;
     private final Clock clock;
     private final String dataSourceName;
@@ -69,16 +70,18 @@ public final class DevMigrations {
 
     /**
      * @param database the datasource's migrations bean: its database, lock timeout and statement log
+     * @param newFolderLayout the layout a folder without migrations is started in ({@code quarkus.ving.migrations-format})
      * @param dataSources every datasource the page can show
      */
     public DevMigrations(VingMigrations database, Path schemas, Path migrations, SchemaSync schemaSync,
-            List<String> dataSources, Clock clock) {
+            MigrationFolder.Layout newFolderLayout, List<String> dataSources, Clock clock) {
         this.dataSourceName = database.dataSourceName();
         this.dataSources = List.copyOf(dataSources);
         this.dataSource = database.dataSource();
         this.schemas = schemas;
         this.folder = new MigrationFolder(migrations);
         this.schemaSync = schemaSync;
+        this.newFolderLayout = newFolderLayout;
         this.migrator = database.migrator(folder);
         this.clock = clock;
     }
@@ -128,12 +131,14 @@ public final class DevMigrations {
         try {
             Optional<String> given = Optional.ofNullable(name).map(String::strip).filter(text -> !text.isEmpty());
             MigrationPreparer.Result result = MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder,
-                    MigrationPreparer.Options.DEFAULT.withName(given).withConfirmDrops(confirmDrops), clock);
+                    MigrationPreparer.Options.DEFAULT.withName(given).withConfirmDrops(confirmDrops)
+                            .withNewFolderLayout(newFolderLayout), clock);
             if (result.entry().isEmpty()) {
                 return new Outcome(true, "The schemas match the newest migration: nothing to prepare.", List.of(), null);
             }
             String tag = result.entry().get().tag();
-            String message = "Wrote " + tag + ".sql in " + folder.directory() + ".";
+            String written = folder.recordsNames() ? tag + "/migration.sql" : tag + ".sql";
+            String message = "Wrote " + written + " in " + folder.directory() + ".";
             if (!recordWhatPushMade().isEmpty()) {
                 message += " The dev database already had its changes (push): it is recorded as applied there.";
             }

@@ -69,6 +69,6 @@ public class VingJsonRpcService {
                 "No ving datasource named " + datasource + "; the datasources are " + project.names() + "."));
         VingMigrations database = databases.select(VingDataSources.qualifier(folders.dataSource())).get();
         return new DevMigrations(database, Path.of(folders.schemas()), Path.of(folders.migrations()), project.schemaSync(),
-                project.names(), Clock.systemUTC());
+                project.migrationsFormat(), project.names(), Clock.systemUTC());
     }
 }
