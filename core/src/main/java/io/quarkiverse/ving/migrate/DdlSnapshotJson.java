@@ -152,8 +152,11 @@ public final class DdlSnapshotJson {
                 "algorithm", null, "lock", null, "nameExplicit", true);
     }
 
-    /** An entry of the ddl list: the pairs in order, then its {@code entityType} (none for a nested object). */
-    private static Map<String, Object> entry(String type, Object... pairs) {
+    /**
+     * An entry of the ddl list: the pairs in order, then its {@code entityType} (none for a nested object); also
+     * {@link FolderUpgrade}'s.
+     */
+    static Map<String, Object> entry(String type, Object... pairs) {
         Map<String, Object> entry = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             entry.put((String) pairs[i], pairs[i + 1]);

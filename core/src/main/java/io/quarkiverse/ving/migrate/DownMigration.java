@@ -84,14 +84,9 @@ public final class DownMigration {
             return false;
         }
         List<String> columns = key.columnsFrom();
-        List<List<String>> indexes = new ArrayList<>();
-        for (Table table : List.of(was, is)) {
-            table.primaryKey().ifPresent(primary -> indexes.add(primary.columns()));
-            table.uniqueKeys().forEach(unique -> indexes.add(unique.columns()));
-            table.indexes().forEach(index -> indexes.add(index.columns()));
-        }
-        was.foreignKeys().forEach(fk -> indexes.add(fk.columnsFrom()));
-        return indexes.stream().noneMatch(index -> index.size() >= columns.size() && index.subList(0, columns.size()).equals(columns));
+        boolean anotherKeysIndex = was.foreignKeys().stream().map(ForeignKey::columnsFrom)
+                .anyMatch(other -> other.size() >= columns.size() && other.subList(0, columns.size()).equals(columns));
+        return !was.hasIndexStartingWith(columns) && !is.hasIndexStartingWith(columns) && !anotherKeysIndex;
     }
 
     /**

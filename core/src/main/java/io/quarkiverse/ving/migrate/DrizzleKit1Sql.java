@@ -153,12 +153,7 @@ final class DrizzleKit1Sql {
         if (key == null) {
             return false;
         }
-        List<String> columns = key.columnsFrom();
-        List<List<String>> indexes = new ArrayList<>();
-        table.primaryKey().ifPresent(primary -> indexes.add(primary.columns()));
-        table.uniqueKeys().forEach(unique -> indexes.add(unique.columns()));
-        table.indexes().forEach(index -> indexes.add(index.columns()));
-        return indexes.stream().noneMatch(index -> index.size() >= columns.size() && index.subList(0, columns.size()).equals(columns));
+        return !table.hasIndexStartingWith(key.columnsFrom());
     }
 
     private static String columnList(List<String> columns) {

@@ -135,7 +135,7 @@ public final class FolderUpgrade {
         for (Object tableJson : v5Tables.values()) {
             Map<String, Object> table = map(tableJson, file);
             String tableName = (String) table.get("name");
-            tables.add(entity("tables", "name", tableName));
+            tables.add(DdlSnapshotJson.entry("tables", "name", tableName));
             for (Object columnJson : map(table.get("columns"), file).values()) {
                 columns.add(column(tableName, map(columnJson, file)));
             }
@@ -162,10 +162,10 @@ public final class FolderUpgrade {
             if (table.get("checkConstraint") instanceof Map<?, ?> checkConstraints) {
                 for (Object checkJson : checkConstraints.values()) {
                     Map<String, Object> check = map(checkJson, file);
-                    checks.add(entity("checks", "table", tableName, "name", check.get("name"), "value", check.get("value")));
+                    checks.add(DdlSnapshotJson.entry("checks", "table", tableName, "name", check.get("name"), "value", check.get("value")));
                 }
                 for (Object pkJson : mapOrEmpty(table.get("compositePrimaryKeys"), file).values()) {
-                    pks.add(entity("pks", "table", tableName, "name", "PRIMARY", "columns", strings(map(pkJson, file).get("columns"))));
+                    pks.add(DdlSnapshotJson.entry("pks", "table", tableName, "name", "PRIMARY", "columns", strings(map(pkJson, file).get("columns"))));
                 }
             }
         }
@@ -190,7 +190,7 @@ public final class FolderUpgrade {
             value = "(" + trimQuotes(value) + ")";
         }
         Object generated = column.get("generated");
-        return entity("columns", "table", table, "name", column.get("name"), "type", type, "notNull",
+        return DdlSnapshotJson.entry("columns", "table", table, "name", column.get("name"), "type", type, "notNull",
                 Boolean.TRUE.equals(column.get("notNull")), "autoIncrement", Boolean.TRUE.equals(column.get("autoincrement")),
                 "default", value, "onUpdateNow", Boolean.TRUE.equals(column.get("onUpdate")), "onUpdateNowFsp", null,
                 "charSet", null, "collation", null, "generated", generated);
@@ -201,9 +201,9 @@ public final class FolderUpgrade {
         List<Object> parts = new ArrayList<>();
         for (String column : strings(columns)) {
             String bare = trim(column, '`');
-            parts.add(entity(null, "value", column, "isExpression", !columnNames.contains(bare)));
+            parts.add(DdlSnapshotJson.entry(null, "value", column, "isExpression", !columnNames.contains(bare)));
         }
-        return entity("indexes", "table", table, "name", name, "columns", parts, "isUnique", unique, "using", using,
+        return DdlSnapshotJson.entry("indexes", "table", table, "name", name, "columns", parts, "isUnique", unique, "using", using,
                 "algorithm", algorithm, "lock", lock, "nameExplicit", nameExplicit);
     }
 
@@ -212,7 +212,7 @@ public final class FolderUpgrade {
         List<String> to = strings(fk.get("columnsTo"));
         String implicitName = fk.get("tableFrom") + "_" + String.join("_", from) + "_" + fk.get("tableTo") + "_"
                 + String.join("_", to) + "_fk";
-        return entity("fks", "table", table, "name", fk.get("name"), "columns", from, "tableTo", fk.get("tableTo"),
+        return DdlSnapshotJson.entry("fks", "table", table, "name", fk.get("name"), "columns", from, "tableTo", fk.get("tableTo"),
                 "columnsTo", to, "onUpdate", upper(fk.get("onUpdate")), "onDelete", upper(fk.get("onDelete")), "nameExplicit",
                 !implicitName.equals(fk.get("name")));
     }
@@ -245,18 +245,6 @@ public final class FolderUpgrade {
         return value.length() >= 2 && value.charAt(0) == quote && value.charAt(value.length() - 1) == quote
                 ? value.substring(1, value.length() - 1)
                 : value;
-    }
-
-    /** An entry of the ddl list: the pairs in order, then its {@code entityType} (none for a nested object). */
-    private static Map<String, Object> entity(String type, Object... pairs) {
-        Map<String, Object> entity = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            entity.put((String) pairs[i], pairs[i + 1]);
-        }
-        if (type != null) {
-            entity.put("entityType", type);
-        }
-        return entity;
     }
 
     @SuppressWarnings("unchecked")

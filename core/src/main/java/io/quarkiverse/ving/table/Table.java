@@ -1,5 +1,6 @@
 package io.quarkiverse.ving.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,18 @@ public record Table(String name, String kind, List<Column<?>> columns, List<Uniq
         List<String> keyColumns = columns.stream().filter(Column::isPrimaryKey).map(Column::name).toList();
         return keyColumns.isEmpty() ? Optional.empty()
                 : Optional.of(new PrimaryKey(name + "_" + String.join("_", keyColumns), keyColumns));
+    }
+
+    /**
+     * Whether the primary key, a unique key or a plain index of the table starts with these columns, so that MySQL
+     * uses it for a foreign key on them instead of making the key an index of its own.
+     */
+    public boolean hasIndexStartingWith(List<String> columns) {
+        List<List<String>> keys = new ArrayList<>();
+        primaryKey().ifPresent(primary -> keys.add(primary.columns()));
+        uniqueKeys.forEach(unique -> keys.add(unique.columns()));
+        indexes.forEach(index -> keys.add(index.columns()));
+        return keys.stream().anyMatch(key -> key.size() >= columns.size() && key.subList(0, columns.size()).equals(columns));
     }
 
     public Optional<Column<?>> column(String columnName) {
