@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -87,7 +85,7 @@ class DownKillTest {
 
         allApplied();
         Process process = child("none", "", 0);
-        try (BufferedReader output = output(process)) {
+        try (BufferedReader output = MigratorKillTest.output(process)) {
             assertEquals("ready", output.readLine());
             long start = System.nanoTime();
             assertEquals("finished", output.readLine());
@@ -128,16 +126,7 @@ class DownKillTest {
     @MethodSource("points")
     void killedAtEachPointOfEachStatement(String tag, int statement, String point) throws Exception {
         allApplied();
-        Process process = child(point, tag, statement);
-        try (BufferedReader output = output(process)) {
-            assertEquals("ready", output.readLine());
-            assertEquals("at", output.readLine(), "the run reached the point");
-            if (point.equals("running")) {
-                Thread.sleep(15); // the statement is on the server
-            }
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        }
+        MigratorKillTest.killAtItsPoint(child(point, tag, statement), point);
         assertRerunReachesTheCleanDown("SIGKILL " + point + " " + tag + " statement " + statement);
     }
 
@@ -148,15 +137,8 @@ class DownKillTest {
         for (int attempt = 0; cutOff < RANDOM_KILLS && attempt < RANDOM_KILLS * 3; attempt++) {
             allApplied();
             long delay = (long) (random.nextDouble() * cleanDownMillis);
-            Process process = child("none", "", 0);
-            try (BufferedReader output = output(process)) {
-                assertEquals("ready", output.readLine());
-                Thread.sleep(delay);
-                if (process.isAlive()) {
-                    cutOff++;
-                }
-                process.destroyForcibly();
-                assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            if (MigratorKillTest.killAfter(child("none", "", 0), delay)) {
+                cutOff++;
             }
             assertRerunReachesTheCleanDown("SIGKILL " + delay + " ms into the down (seed " + SEED + ")");
         }
@@ -180,14 +162,8 @@ class DownKillTest {
         assertEquals(cleanDown, MigratorKillTest.state(DATABASE, "select count(*), sum(n) from items"), "after " + what);
     }
 
+    /** A --down 2 --force-lossy in a process of its own, stopping at the point given. */
     private static Process child(String point, String tag, int statement) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                UpUntilKilled.class.getName(), DATABASE.jdbcUrl(), work.toString(), point, tag, Integer.toString(statement),
-                "down", "2").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    private static BufferedReader output(Process process) {
-        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        return MigratorKillTest.child(DATABASE, work, point, tag, statement, "down", "2");
     }
 }

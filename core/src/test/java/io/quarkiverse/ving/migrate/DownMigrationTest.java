@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,12 +179,7 @@ class DownMigrationTest {
     private MigrationFolder preparedSeries(int count) throws IOException {
         Path schemas = work.resolve("schemas");
         if (stepsPrepared == 0) {
-            Files.createDirectories(schemas);
-            try (Stream<Path> files = Files.list(REFERENCE_SCHEMAS)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, schemas.resolve(file.getFileName()));
-                }
-            }
+            DrizzleKitSeriesTest.copyAll(REFERENCE_SCHEMAS, Files.createDirectories(schemas));
         }
         MigrationFolder folder = new MigrationFolder(work.resolve("migrations"));
         List<Journal.Entry> entries = new MigrationFolder(SERIES.resolve("expected/migrations")).journal().entries();
@@ -194,16 +188,7 @@ class DownMigrationTest {
             steps = list.map(step -> step.getFileName().toString()).sorted().toList();
         }
         for (; stepsPrepared < count; stepsPrepared++) {
-            try (Stream<Path> files = Files.list(SERIES.resolve("steps").resolve(steps.get(stepsPrepared)))) {
-                for (Path file : files.toList()) {
-                    String name = file.getFileName().toString();
-                    if (name.endsWith(".mjs.removed")) {
-                        Files.delete(schemas.resolve(name.substring(0, name.length() - ".removed".length())));
-                    } else if (name.endsWith(".mjs")) {
-                        Files.copy(file, schemas.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            DrizzleKitSeriesTest.applyStep(SERIES.resolve("steps").resolve(steps.get(stepsPrepared)), schemas);
             Journal.Entry entry = entries.get(stepsPrepared);
             MigrationPreparer.prepare(SchemaDirectory.load(schemas), folder, MigrationPreparer.Options.DEFAULT
                     .withName(Optional.of(entry.tag().substring(5))), Clock.fixed(Instant.ofEpochMilli(entry.when()), ZoneOffset.UTC));

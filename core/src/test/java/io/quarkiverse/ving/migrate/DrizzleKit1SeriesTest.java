@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class DrizzleKit1SeriesTest {
     void vingContinuesAFolderDrizzleKit1StartedAsDrizzleKit1Would() throws IOException, SQLException {
         DATABASE.reset();
         Path schemas = Files.createDirectories(work.resolve("schemas"));
-        copyAll(Path.of("../src/main/ving"), schemas);
+        DrizzleKitSeriesTest.copyAll(Path.of("../src/main/ving"), schemas);
         Path migrations = Files.createDirectories(work.resolve("migrations"));
         List<Path> expected;
         try (Stream<Path> folders = Files.list(SERIES.resolve("expected-v1/migrations"))) {
@@ -57,12 +56,12 @@ class DrizzleKit1SeriesTest {
         }
         // drizzle-kit 1.0 prepared the first step
         Path first = Files.createDirectories(migrations.resolve(expected.get(0).getFileName()));
-        copyAll(expected.get(0), first);
+        DrizzleKitSeriesTest.copyAll(expected.get(0), first);
         MigrationFolder folder = new MigrationFolder(migrations);
         Migrator migrator = new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(10));
         assertEquals(1, migrator.up().size());
         for (int i = 1; i < steps.size(); i++) {
-            applyStep(SERIES.resolve("steps").resolve(steps.get(i)), schemas);
+            DrizzleKitSeriesTest.applyStep(SERIES.resolve("steps").resolve(steps.get(i)), schemas);
             Path theirs = expected.get(i);
             String name = theirs.getFileName().toString();
             java.time.Instant time = java.time.LocalDateTime.parse(name.substring(0, 14),
@@ -83,26 +82,5 @@ class DrizzleKit1SeriesTest {
         }
         assertEquals(List.of(), migrator.drift(migrator.status()).orElseThrow(),
                 "the database is what the newest snapshot says, foreign-key actions included");
-    }
-
-    private static void applyStep(Path step, Path schemas) throws IOException {
-        try (Stream<Path> files = Files.list(step)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".mjs.removed")) {
-                    Files.delete(schemas.resolve(name.substring(0, name.length() - ".removed".length())));
-                } else if (name.endsWith(".mjs")) {
-                    Files.copy(file, schemas.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void copyAll(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
     }
 }

@@ -112,8 +112,11 @@ class DrizzleKitSeriesTest {
         }
     }
 
-    /** A step holds the schema files it changes; {@code <Kind>.mjs.removed} removes a kind. */
-    private static void applyStep(Path step, Path schemas) throws IOException {
+    /**
+     * A step holds the schema files it changes; {@code <Kind>.mjs.removed} removes a kind. Also the other series tests'
+     * ({@link DrizzleKit1SeriesTest}, {@link DownMigrationTest}).
+     */
+    static void applyStep(Path step, Path schemas) throws IOException {
         try (Stream<Path> files = Files.list(step)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
@@ -126,7 +129,7 @@ class DrizzleKitSeriesTest {
         }
     }
 
-    private static void copyAll(Path from, Path to) throws IOException {
+    static void copyAll(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : files.toList()) {
                 Files.copy(file, to.resolve(file.getFileName()));

@@ -125,16 +125,7 @@ class MigratorKillTest {
     @MethodSource("points")
     void killedAtEachPointOfEachStatement(String tag, int statement, String point) throws Exception {
         DATABASE.reset();
-        Process process = child(point, tag, statement);
-        try (BufferedReader output = output(process)) {
-            assertEquals("ready", output.readLine());
-            assertEquals("at", output.readLine(), "the run reached the point");
-            if (point.equals("running")) {
-                Thread.sleep(15); // the statement is on the server
-            }
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        }
+        killAtItsPoint(child(point, tag, statement), point);
         assertRerunReachesTheCleanRun("SIGKILL " + point + " " + tag + " statement " + statement);
     }
 
@@ -145,15 +136,8 @@ class MigratorKillTest {
         for (int attempt = 0; cutOff < RANDOM_KILLS && attempt < RANDOM_KILLS * 3; attempt++) {
             DATABASE.reset();
             long delay = (long) (random.nextDouble() * cleanRunMillis);
-            Process process = child("none", "", 0);
-            try (BufferedReader output = output(process)) {
-                assertEquals("ready", output.readLine());
-                Thread.sleep(delay);
-                if (process.isAlive()) {
-                    cutOff++;
-                }
-                process.destroyForcibly();
-                assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            if (killAfter(child("none", "", 0), delay)) {
+                cutOff++;
             }
             assertRerunReachesTheCleanRun("SIGKILL " + delay + " ms into the run (seed " + SEED + ")");
         }
@@ -256,13 +240,49 @@ class MigratorKillTest {
     }
 
     private static Process child(String point, String tag, int statement) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                UpUntilKilled.class.getName(), DATABASE.jdbcUrl(), work.toString(), point, tag, Integer.toString(statement))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return child(DATABASE, work, point, tag, statement);
     }
 
-    private static BufferedReader output(Process process) {
+    /**
+     * A migrator in a process of its own ({@link UpUntilKilled}) on the database and folder, stopping at the point
+     * given; {@code more} arguments ask it to revert ({@code down N}) instead. Also {@link DownKillTest}'s.
+     */
+    static Process child(TestDatabase database, Path folder, String point, String tag, int statement, String... more)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), UpUntilKilled.class.getName(), database.jdbcUrl(), folder.toString(),
+                point, tag, Integer.toString(statement)));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Waits for the run to reach its point, then SIGKILLs it; a moment later when the statement is on the server. */
+    static void killAtItsPoint(Process process, String point) throws IOException, InterruptedException {
+        try (BufferedReader output = output(process)) {
+            assertEquals("ready", output.readLine());
+            assertEquals("at", output.readLine(), "the run reached the point");
+            if (point.equals("running")) {
+                Thread.sleep(15); // the statement is on the server
+            }
+            process.destroyForcibly();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /** SIGKILLs the run {@code delay} ms after it is ready; whether it was still running then. */
+    static boolean killAfter(Process process, long delay) throws IOException, InterruptedException {
+        try (BufferedReader output = output(process)) {
+            assertEquals("ready", output.readLine());
+            Thread.sleep(delay);
+            boolean cutOff = process.isAlive();
+            process.destroyForcibly();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            return cutOff;
+        }
+    }
+
+    static BufferedReader output(Process process) {
         return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 }
