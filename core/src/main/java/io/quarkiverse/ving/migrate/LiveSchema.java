@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.quarkiverse.ving.table.Column;
 import io.quarkiverse.ving.table.ColumnDefault;
@@ -37,6 +37,8 @@ final class LiveSchema {
 
     private static final Pattern INTEGER_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** Tables one default-evaluating query joins: MariaDB joins at most 61, and the query has one of its own. */
+    static final int TABLES_PER_JOIN = 60;
 
     private LiveSchema() {
     }
@@ -62,10 +64,11 @@ final class LiveSchema {
                     new ColumnType(row.type()), Object.class, row.notNull(), row.extra().contains("auto_increment"), false,
                     defaultValue, row.extra().contains("on update current_timestamp")));
         }
-        markPrimaryKeys(connection, columns);
-        Map<String, List<UniqueKey>> uniqueKeys = uniqueKeys(connection);
+        List<IndexColumnRow> indexRows = indexColumns(connection);
+        markPrimaryKeys(indexRows, columns);
+        Map<String, List<UniqueKey>> uniqueKeys = uniqueKeys(indexRows);
         Map<String, List<ForeignKey>> foreignKeys = foreignKeys(connection);
-        Map<String, List<Index>> indexes = indexes(connection, foreignKeys);
+        Map<String, List<Index>> indexes = indexes(indexRows, foreignKeys);
         List<Table> tables = new ArrayList<>();
         columns.forEach((table, tableColumns) -> tables.add(new Table(table, null, List.copyOf(tableColumns),
                 uniqueKeys.getOrDefault(table, List.of()), foreignKeys.getOrDefault(table, List.of()),
@@ -103,24 +106,36 @@ final class LiveSchema {
      * The values of the json and text columns' defaults, keyed {@code table.column}, evaluated by the server:
      * information_schema prints such an expression with each byte of a character beyond the BMP as {@code ?}, and a
      * hex literal as hex. {@code DEFAULT(c)} of the row an outer join makes up gives the value for an expression
-     * (NULL for a plain literal, which is then read from its printed form), so an empty table answers too.
+     * (NULL for a plain literal, which is then read from its printed form), so an empty table answers too. One query
+     * asks for the columns of up to {@link #TABLES_PER_JOIN} tables, each table joined under its own alias.
      */
     private static Map<String, String> evaluatedTextDefaults(Connection connection, List<ColumnRow> rows) throws SQLException {
-        Map<String, List<String>> byTable = new LinkedHashMap<>();
+        Map<String, List<ColumnRow>> byTable = new LinkedHashMap<>();
         rows.stream().filter(ColumnRow::hasTextDefault)
-                .forEach(row -> byTable.computeIfAbsent(row.table(), key -> new ArrayList<>()).add(row.name()));
+                .forEach(row -> byTable.computeIfAbsent(row.table(), key -> new ArrayList<>()).add(row));
+        List<List<ColumnRow>> tables = List.copyOf(byTable.values());
         Map<String, String> values = new HashMap<>();
-        for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
-            List<String> names = table.getValue();
-            String select = names.stream().map(name -> "default(t." + SqlLiterals.identifier(name) + ")")
-                    .collect(Collectors.joining(", "));
-            try (ResultSet result = query(connection, "select " + select + " from (select 1) one left join "
-                    + SqlLiterals.identifier(table.getKey()) + " t on false")) {
+        for (int from = 0; from < tables.size(); from += TABLES_PER_JOIN) {
+            List<List<ColumnRow>> batch = tables.subList(from, Math.min(from + TABLES_PER_JOIN, tables.size()));
+            List<ColumnRow> asked = new ArrayList<>();
+            StringBuilder select = new StringBuilder();
+            StringBuilder joins = new StringBuilder();
+            for (int i = 0; i < batch.size(); i++) {
+                String alias = "t" + i;
+                joins.append(" left join ").append(SqlLiterals.identifier(batch.get(i).get(0).table())).append(' ').append(alias)
+                        .append(" on false");
+                for (ColumnRow row : batch.get(i)) {
+                    select.append(asked.isEmpty() ? "" : ", ").append("default(").append(alias).append('.')
+                            .append(SqlLiterals.identifier(row.name())).append(')');
+                    asked.add(row);
+                }
+            }
+            try (ResultSet result = query(connection, "select " + select + " from (select 1) one" + joins)) {
                 result.next();
-                for (int i = 0; i < names.size(); i++) {
+                for (int i = 0; i < asked.size(); i++) {
                     String value = result.getString(i + 1);
                     if (value != null) {
-                        values.put(table.getKey() + "." + names.get(i), value);
+                        values.put(asked.get(i).table() + "." + asked.get(i).name(), value);
                     }
                 }
             }
@@ -172,16 +187,37 @@ final class LiveSchema {
         return json;
     }
 
-    private static void markPrimaryKeys(Connection connection, Map<String, List<Column<?>>> columns) throws SQLException {
-        try (ResultSet rows = query(connection, "select table_name, column_name from information_schema.statistics "
-                + "where table_schema = database() and index_name = 'PRIMARY'")) {
-            while (rows.next()) {
-                List<Column<?>> tableColumns = columns.get(rows.getString(1));
-                if (tableColumns == null) {
-                    continue;
-                }
-                String name = rows.getString(2);
-                tableColumns.replaceAll(column -> column.name().equals(name) ? withPrimaryKey(column) : column);
+    /** A row of information_schema.statistics: one column of one index, in the index's column order. */
+    private record IndexColumnRow(String table, String index, String column, boolean unique) {
+
+        boolean primary() {
+            return index.equals("PRIMARY");
+        }
+
+        /** Of a bookkeeping table ({@code __drizzle_migrations} and ving's own), which the schema does not hold. */
+        boolean bookkeeping() {
+            return table.startsWith("__");
+        }
+    }
+
+    /** Every index's columns, primary keys included, read once for the keys and indexes below. */
+    private static List<IndexColumnRow> indexColumns(Connection connection) throws SQLException {
+        List<IndexColumnRow> rows = new ArrayList<>();
+        try (ResultSet result = query(connection, "select table_name, index_name, column_name, non_unique "
+                + "from information_schema.statistics where table_schema = database() "
+                + "order by table_name, index_name, seq_in_index")) {
+            while (result.next()) {
+                rows.add(new IndexColumnRow(result.getString(1), result.getString(2), result.getString(3), result.getInt(4) == 0));
+            }
+        }
+        return rows;
+    }
+
+    private static void markPrimaryKeys(List<IndexColumnRow> indexRows, Map<String, List<Column<?>>> columns) {
+        for (IndexColumnRow row : indexRows) {
+            List<Column<?>> tableColumns = columns.get(row.table());
+            if (row.primary() && tableColumns != null) {
+                tableColumns.replaceAll(column -> column.name().equals(row.column()) ? withPrimaryKey(column) : column);
             }
         }
     }
@@ -191,36 +227,27 @@ final class LiveSchema {
                 column.defaultValue(), column.isOnUpdateNow());
     }
 
-    private static Map<String, List<UniqueKey>> uniqueKeys(Connection connection) throws SQLException {
-        Map<String, Map<String, List<String>>> keys = new LinkedHashMap<>();
-        try (ResultSet rows = query(connection, "select table_name, index_name, column_name from information_schema.statistics "
-                + "where table_schema = database() and non_unique = 0 and index_name <> 'PRIMARY' and table_name not like '\\_\\_%' "
-                + "order by table_name, index_name, seq_in_index")) {
-            while (rows.next()) {
-                keys.computeIfAbsent(rows.getString(1), key -> new LinkedHashMap<>())
-                        .computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(3));
-            }
-        }
+    /** Each table's indexes that pass the filter, as index name to its columns, in name order. */
+    private static Map<String, Map<String, List<String>>> indexesWhere(List<IndexColumnRow> indexRows,
+            Predicate<IndexColumnRow> filter) {
+        Map<String, Map<String, List<String>>> found = new LinkedHashMap<>();
+        indexRows.stream().filter(row -> !row.primary() && !row.bookkeeping()).filter(filter)
+                .forEach(row -> found.computeIfAbsent(row.table(), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(row.index(), key -> new ArrayList<>()).add(row.column()));
+        return found;
+    }
+
+    private static Map<String, List<UniqueKey>> uniqueKeys(List<IndexColumnRow> indexRows) {
         Map<String, List<UniqueKey>> result = new LinkedHashMap<>();
-        keys.forEach((table, byName) -> byName.forEach((name, keyColumns) -> result
+        indexesWhere(indexRows, IndexColumnRow::unique).forEach((table, byName) -> byName.forEach((name, keyColumns) -> result
                 .computeIfAbsent(table, key -> new ArrayList<>()).add(new UniqueKey(name, List.copyOf(keyColumns), true))));
         return result;
     }
 
     /** Plain indexes, but for those MySQL creates by itself for each foreign key (named after it). */
-    private static Map<String, List<Index>> indexes(Connection connection, Map<String, List<ForeignKey>> foreignKeys)
-            throws SQLException {
-        Map<String, Map<String, List<String>>> found = new LinkedHashMap<>();
-        try (ResultSet rows = query(connection, "select table_name, index_name, column_name from information_schema.statistics "
-                + "where table_schema = database() and non_unique = 1 and table_name not like '\\_\\_%' "
-                + "order by table_name, index_name, seq_in_index")) {
-            while (rows.next()) {
-                found.computeIfAbsent(rows.getString(1), key -> new LinkedHashMap<>())
-                        .computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(3));
-            }
-        }
+    private static Map<String, List<Index>> indexes(List<IndexColumnRow> indexRows, Map<String, List<ForeignKey>> foreignKeys) {
         Map<String, List<Index>> result = new LinkedHashMap<>();
-        found.forEach((table, byName) -> byName.forEach((name, indexColumns) -> {
+        indexesWhere(indexRows, row -> !row.unique()).forEach((table, byName) -> byName.forEach((name, indexColumns) -> {
             boolean forForeignKey = foreignKeys.getOrDefault(table, List.of()).stream().anyMatch(key -> key.name().equals(name));
             if (!forForeignKey) {
                 result.computeIfAbsent(table, key -> new ArrayList<>()).add(new Index(name, List.copyOf(indexColumns)));

@@ -8,12 +8,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.ving.embedded.TestDatabase;
+import io.quarkiverse.ving.table.ColumnDefault;
+import io.quarkiverse.ving.table.SqlLiterals;
+import io.quarkiverse.ving.table.Table;
 
 /** The live database against the newest snapshot, MariaDB's renderings normalised. */
 class SchemaDriftTest {
@@ -74,6 +78,29 @@ class SchemaDriftTest {
         List<String> drift = drift(afterStep2);
         assertTrue(drift.contains("ALTER TABLE `users` ADD `timezone` varchar(60) DEFAULT 'America/Chicago' NOT NULL;"),
                 drift.toString());
+    }
+
+    @Test
+    void theDefaultsOfMoreTablesThanOneJoinTakesAreEachEvaluatedByTheServer() throws SQLException {
+        // information_schema prints the emoji's bytes as ?, so only the server's evaluation gives these defaults back;
+        // MariaDB joins at most 61 tables, so they are asked for in more than one query
+        int count = LiveSchema.TABLES_PER_JOIN + 5;
+        for (int i = 0; i < count; i++) {
+            DATABASE.execute("create table defaults" + i + " (id int primary key, meta json not null default ('{\"n\":\"\uD83D\uDE00"
+                    + i + "\"}'), note text default ('note " + i + "'))");
+        }
+        List<Table> live;
+        try (Connection connection = DATABASE.dataSource().getConnection()) {
+            live = LiveSchema.read(connection);
+        }
+        for (int i = 0; i < count; i++) {
+            String name = "defaults" + i;
+            Table table = live.stream().filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow();
+            assertEquals(Optional.of("(" + SqlLiterals.quote("{\"n\":\"\uD83D\uDE00" + i + "\"}") + ")"),
+                    table.column("meta").orElseThrow().defaultValue().map(ColumnDefault::sql), name);
+            assertEquals(Optional.of("(" + SqlLiterals.quote("note " + i) + ")"),
+                    table.column("note").orElseThrow().defaultValue().map(ColumnDefault::sql), name);
+        }
     }
 
     private static String readSnapshot(String prefix) {
