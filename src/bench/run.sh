@@ -60,12 +60,12 @@ millis() {
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
 
-# one run of a command: prints "milliseconds peak_rss_kb", start to finish
+# one run of a command: prints "milliseconds peak_rss_kb minor_page_faults", start to finish
 millis_rss() {
   local start rss
   rss="$(mktemp)"
   start="$(date +%s%N)"
-  /usr/bin/time -f %M -o "$rss" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %R' -o "$rss" "$@" >/dev/null 2>&1 || true
   echo "$(( ($(date +%s%N) - start) / 1000000 )) $(tail -1 "$rss")"
   rm -f "$rss"
 }
@@ -94,19 +94,20 @@ native_startup() {
     echo "bare-version $(millis_rss "$baseline" --version)" >>"$results"
     echo "bare-connect $(millis_rss "$baseline" connect)" >>"$results"
   done
-  # the median of a column (2: milliseconds, 3: peak RSS in KB) of one command's runs
+  # the median of a column (2: milliseconds, 3: peak RSS in KB, 4: minor page faults) of one command's runs
   middle() { awk -v w="$1" -v c="$2" '$1 == w { print $c }' "$results" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   row() { # label, ving's command, the bare one, target
     echo "| $1 | $(middle "$2" 2) ms | $(middle "$3" 2) ms | $(ratio "$(middle "$2" 2)" "$(middle "$3" 2)") \
-| $(( $(middle "$2" 3) / 1024 )) MB | $(( $(middle "$3" 3) / 1024 )) MB | $(ratio "$(middle "$2" 3)" "$(middle "$3" 3)") | $4 |"
+| $(( $(middle "$2" 3) / 1024 )) MB | $(( $(middle "$3" 3) / 1024 )) MB | $(ratio "$(middle "$2" 3)" "$(middle "$3" 3)") \
+| $(middle "$2" 4) | $(middle "$3" 4) | $(ratio "$(middle "$2" 4)" "$(middle "$3" 4)") | $4 |"
   }
   echo
   echo "Native, each executable run directly; the bare application is \`$baseline\`"
   echo "(\`--version\`, and \`connect\`: one JDBC connection and \`SELECT 1\`)."
   echo
-  echo "| native ving | time | bare | time ratio | peak RSS | bare | RSS ratio | target |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| native ving | time | bare | time ratio | peak RSS | bare | RSS ratio | page faults | bare | faults ratio | target |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   row "\`ving --version\` / bare \`--version\`" ving-version bare-version ""
   row "\`ving schema --validate\` / bare \`--version\`" ving-validate bare-version "time and RSS ≤ 1.2"
   row "\`ving drizzle --status\` / bare \`connect\`" ving-status bare-connect "time ≤ 1.0 (bare + one connection), RSS ≤ 1.2"
