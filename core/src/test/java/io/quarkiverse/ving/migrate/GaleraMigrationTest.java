@@ -53,14 +53,19 @@ class GaleraMigrationTest {
             "CREATE INDEX `items_size` ON `items` (`size`);",
             "INSERT INTO `items` (`id`, `name`) SELECT `seq`, concat('item ', `seq`) FROM `seq_1_to_1000`;");
 
+    /** The 0.x folder's ledger: created_at of each migration. */
+    private static final List<String> ZERO_X_LEDGER = List.of("1800000000000", "1800000000001", "1800000000002");
+
     private static TestGaleraCluster cluster;
 
     @TempDir
     static Path work;
     private static MigrationFolder folder;
+    /** The same three migrations in drizzle-kit 1.0's layout, one second apart. */
+    private static MigrationFolder v1Folder;
 
     @BeforeAll
-    static void cluster() {
+    static void cluster() throws IOException {
         assumeTrue(TestGaleraCluster.available(), "needs Debian's mariadb-server, galera-4 and rsync");
         cluster = TestGaleraCluster.shared();
         folder = new MigrationFolder(work.resolve("migrations"));
@@ -69,7 +74,10 @@ class GaleraMigrationTest {
         for (int i = 0; i < migrations.size(); i++) {
             snapshot = Snapshot.following(snapshot, List.of());
             folder.add("step" + i, DdlWriter.migrationText(migrations.get(i)), snapshot, 1_800_000_000_000L + i);
+            HandWrittenMigrations.v1(work.resolve("migrations-v1"), (20270115080000L + i) + "_step" + i,
+                    DdlWriter.migrationText(migrations.get(i)));
         }
+        v1Folder = new MigrationFolder(work.resolve("migrations-v1"));
     }
 
     @Test
@@ -90,7 +98,43 @@ class GaleraMigrationTest {
             }
             System.out.printf("Galera round %d: %d concurrent --up over 3 nodes in %d ms%n", round, RUNS,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            assertEveryNodeHasTheMigratedDatabase(database, "round " + round);
+            assertEveryNodeHasTheMigratedDatabase(database, "round " + round, ZERO_X_LEDGER);
+        }
+    }
+
+    @Test
+    void concurrentRunsOverThreeNodesUpgradeADrizzle0LedgerOnceAndContinueIt() throws Exception {
+        String database = "ving_galera_v1";
+        createDatabase(database);
+        // drizzle-orm 0.x applied the first two migrations; the folder was then moved into drizzle-kit 1.0's layout
+        List<MigrationFile> migrations = v1Folder.migrations();
+        try (Connection connection = DriverManager.getConnection(url(cluster.host(1), database));
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table `__drizzle_migrations` (id serial primary key, hash text not null, created_at bigint)");
+            for (String sql : List.of(CREATE, DATA).stream().flatMap(List::stream).toList()) {
+                statement.execute(sql);
+            }
+            for (MigrationFile migration : migrations.subList(0, 2)) {
+                statement.execute("insert into `__drizzle_migrations` (hash, created_at) values ('" + migration.hash() + "', "
+                        + migration.when() + ")");
+            }
+        }
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(up(cluster.host(1 + i % 3), database, v1Folder, "none"));
+        }
+        for (int i = 0; i < RUNS; i++) {
+            Process run = runs.get(i);
+            assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run " + i + " ended");
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, run.exitValue(), "run " + i + " on node " + (1 + i % 3) + ":\n" + output);
+        }
+        assertEveryNodeHasTheMigratedDatabase(database, "the 1.0 ledger", migrations.stream()
+                .map(migration -> migration.when() + "|" + migration.name()).toList());
+        for (String host : cluster.hosts()) {
+            assertEquals(List.of("id", "hash", "created_at", "name", "applied_at"), query(host, database, "select column_name"
+                    + " from information_schema.columns where table_schema = database() and table_name = '__drizzle_migrations'"
+                    + " order by ordinal_position"), "drizzle-orm 1.0's ledger on " + host);
         }
     }
 
@@ -113,7 +157,7 @@ class GaleraMigrationTest {
         new Migrator(dataSource(cluster.host(2), database), folder, Duration.ofSeconds(90)).up();
         long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertTrue(waited <= LeaseLock.LEASE.toSeconds() + 10, "waited " + waited + " s for the dead run's lease");
-        assertEveryNodeHasTheMigratedDatabase(database, "after the kill");
+        assertEveryNodeHasTheMigratedDatabase(database, "after the kill", ZERO_X_LEDGER);
         assertEquals(Optional.empty(), new Migrator(dataSource(cluster.host(3), database), folder, Duration.ofSeconds(1))
                 .lockHolder(), "released by the run that finished");
     }
@@ -149,7 +193,12 @@ class GaleraMigrationTest {
         assertEquals(Optional.empty(), migrator.lockHolder(), "no lease table yet: nobody holds the lock");
     }
 
-    private static void assertEveryNodeHasTheMigratedDatabase(String database, String when) throws Exception {
+    /**
+     * Every node has the same schema and data, each data statement ran once, and the ledger holds the rows expected
+     * ({@code created_at}, then {@code name} where the ledger has names).
+     */
+    private static void assertEveryNodeHasTheMigratedDatabase(String database, String when, List<String> expectedLedger)
+            throws Exception {
         List<String> first = null;
         for (String host : cluster.hosts()) {
             List<String> state = new ArrayList<>();
@@ -160,9 +209,10 @@ class GaleraMigrationTest {
             }
             state.addAll(query(host, database, "select id, n from counters"));
             state.addAll(query(host, database, "select count(*), sum(size) from items"));
-            List<String> ledger = query(host, database, "select created_at from __drizzle_migrations order by id");
-            assertEquals(List.of("1800000000000", "1800000000001", "1800000000002"), ledger, when + ": one ledger row per"
-                    + " migration on " + host);
+            boolean named = expectedLedger.get(0).contains("|");
+            List<String> ledger = query(host, database, "select created_at" + (named ? ", name" : "")
+                    + " from __drizzle_migrations order by id");
+            assertEquals(expectedLedger, ledger, when + ": one ledger row per migration on " + host);
             assertEquals(List.of("1|11"), query(host, database, "select id, n from counters"), when + ": each data statement"
                     + " ran once, seen from " + host);
             assertEquals(List.of("0"), query(host, database, "select count(*) from __ving_migration_progress"), when);
@@ -175,9 +225,14 @@ class GaleraMigrationTest {
     }
 
     private static Process up(String host, String database, String point, String... at) throws IOException {
+        return up(host, database, folder, point, at);
+    }
+
+    private static Process up(String host, String database, MigrationFolder migrations, String point, String... at)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                UpUntilKilled.class.getName(), url(host, database), folder.directory().toString(), point));
+                UpUntilKilled.class.getName(), url(host, database), migrations.directory().toString(), point));
         command.addAll(List.of(at));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

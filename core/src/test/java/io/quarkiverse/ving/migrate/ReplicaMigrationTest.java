@@ -31,12 +31,16 @@ class ReplicaMigrationTest {
 
     private static final String DATABASE = "ving_replica_test";
     private static final String REFUSED = "ving_replica_refused";
+    private static final String V1_DATABASE = "ving_replica_v1";
 
     private static TestReplicaPair pair;
 
     @TempDir
     static Path work;
     private static MigrationFolder folder;
+    /** A folder in drizzle-kit 1.0's layout, apart from the 0.x one. */
+    @TempDir
+    static Path v1;
 
     @BeforeAll
     static void pair() throws SQLException {
@@ -53,7 +57,9 @@ class ReplicaMigrationTest {
                 "create user if not exists admin@'127.0.0.1' identified by 'admin'",
                 "grant all privileges on *.* to admin@'127.0.0.1'", "grant read_only admin on *.* to admin@'127.0.0.1'",
                 "create user if not exists reader@'127.0.0.1' identified by 'reader'",
-                "grant select on " + DATABASE + ".* to reader@'127.0.0.1'");
+                "grant select on " + DATABASE + ".* to reader@'127.0.0.1'",
+                "drop database if exists " + V1_DATABASE, "create database " + V1_DATABASE,
+                "grant select on " + V1_DATABASE + ".* to reader@'127.0.0.1'");
         pair.awaitCaughtUp(Duration.ofSeconds(30));
     }
 
@@ -86,6 +92,30 @@ class ReplicaMigrationTest {
         assertTrue(pair.replication().healthy(), pair.replication().toString());
         assertTrue(new Migrator(dataSource(pair.replicaHost(), DATABASE, "root", ""), folder, Duration.ofSeconds(10)).topology().describe()
                 .startsWith("single server, replica of " + pair.primaryHost() + ", read-only (read_only)"));
+    }
+
+    @Test
+    void aDrizzle0LedgerUpgradedOnThePrimaryReachesTheReplicaWithItsNames() throws Exception {
+        // drizzle-orm 0.x applied the first migration on the primary; the folder was then moved into 1.0's layout
+        HandWrittenMigrations.v1(v1, "20270115080000_create", "CREATE TABLE `t` (`id` int NOT NULL PRIMARY KEY);");
+        HandWrittenMigrations.v1(v1, "20270115080001_add", "ALTER TABLE `t` ADD `a` int;");
+        MigrationFolder v1Folder = new MigrationFolder(v1);
+        MigrationFile first = v1Folder.migrations().get(0);
+        execute(pair.primaryHost(), "create table " + V1_DATABASE + ".__drizzle_migrations (id serial primary key,"
+                + " hash text not null, created_at bigint)", "create table " + V1_DATABASE + ".t (id int not null primary key)",
+                "insert into " + V1_DATABASE + ".__drizzle_migrations (hash, created_at) values ('" + first.hash() + "', "
+                        + first.when() + ")");
+
+        Migrator onPrimary = new Migrator(dataSource(pair.primaryHost(), V1_DATABASE, "root", ""), v1Folder, Duration.ofSeconds(10));
+        assertEquals(List.of("20270115080001_add"), onPrimary.up().stream().map(MigrationFile::name).toList());
+        pair.awaitCaughtUp(Duration.ofSeconds(30));
+
+        Migrator onReplica = new Migrator(dataSource(pair.replicaHost(), V1_DATABASE, "reader", "reader"), v1Folder,
+                Duration.ofSeconds(10));
+        assertEquals(2, onReplica.status().inState(MigrationStatus.State.APPLIED).size());
+        assertEquals(List.of("20270115080000_create", "20270115080001_add"), query(pair.replicaHost(), "select name from "
+                + V1_DATABASE + ".__drizzle_migrations order by id"), "the upgraded ledger, names and all, on the replica");
+        assertTrue(pair.replication().healthy(), pair.replication().toString());
     }
 
     private static MariaDbDataSource dataSource(String host, String database, String user, String password) throws SQLException {
