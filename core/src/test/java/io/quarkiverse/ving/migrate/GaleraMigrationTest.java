@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +54,12 @@ class GaleraMigrationTest {
             "CREATE INDEX `items_size` ON `items` (`size`);",
             "INSERT INTO `items` (`id`, `name`) SELECT `seq`, concat('item ', `seq`) FROM `seq_1_to_1000`;");
 
+    /** MIXED's down file: DDL and data; a second run of the counter's statement would show. */
+    private static final List<String> MIXED_DOWN = List.of(
+            "DELETE FROM `items` WHERE `id` <= 1000;",
+            "DROP INDEX `items_size` ON `items`;",
+            "UPDATE `counters` SET `n` = `n` - 10 WHERE `id` = 1 AND sleep(1) = 0;",
+            "ALTER TABLE `items` DROP COLUMN `size`;");
     /** The 0.x folder's ledger: created_at of each migration. */
     private static final List<String> ZERO_X_LEDGER = List.of("1800000000000", "1800000000001", "1800000000002");
 
@@ -78,6 +85,7 @@ class GaleraMigrationTest {
                     DdlWriter.migrationText(migrations.get(i)));
         }
         v1Folder = new MigrationFolder(work.resolve("migrations-v1"));
+        Files.writeString(folder.directory().resolve("0002_step2" + DownMigration.V0_SUFFIX), DdlWriter.migrationText(MIXED_DOWN));
     }
 
     @Test
@@ -160,6 +168,45 @@ class GaleraMigrationTest {
         assertEveryNodeHasTheMigratedDatabase(database, "after the kill", ZERO_X_LEDGER);
         assertEquals(Optional.empty(), new Migrator(dataSource(cluster.host(3), database), folder, Duration.ofSeconds(1))
                 .lockHolder(), "released by the run that finished");
+    }
+
+    @Test
+    void aDownKilledMidRevertIsFinishedFromAnotherNodeOnceItsLeaseExpires() throws Exception {
+        String database = "ving_galera_down";
+        createDatabase(database);
+        new Migrator(dataSource(cluster.host(1), database), folder, Duration.ofSeconds(60)).up();
+        // --down 1 on node 1, killed after its DROP INDEX took effect and before its progress was recorded
+        Process killed = up(cluster.host(1), database, "executed", "0002_step2.down", "2", "down", "1");
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(killed.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", output.readLine());
+            assertEquals("at", output.readLine());
+        }
+        killed.destroyForcibly();
+        assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+        // the DDL took effect on every node (TOI), its progress did not: the rerun settles it from the catalog instead of
+        // running it again, then runs the counter's statement once
+        assertEquals(List.of(), query(cluster.host(3), database, "show index from items where key_name = 'items_size'"));
+        assertEquals(List.of("1|11"), query(cluster.host(3), database, "select id, n from counters"));
+
+        assertEquals(List.of(folder.migrations().get(2)),
+                new Migrator(dataSource(cluster.host(2), database), folder, Duration.ofSeconds(90)).down(1, true),
+                "the rerun on node 2 finishes reverting the migration the killed run was reverting, and no other");
+        List<String> first = null;
+        for (String host : cluster.hosts()) {
+            assertEquals(List.of("1|1"), query(host, database, "select id, n from counters"), "the counter's statement ran"
+                    + " once, seen from " + host);
+            assertEquals(List.of("0"), query(host, database, "select count(*) from items"), host);
+            assertEquals(List.of("1800000000000", "1800000000001"), query(host, database, "select created_at from"
+                    + " __drizzle_migrations order by id"), "the reverted migration's ledger row is gone on " + host);
+            assertEquals(List.of("0"), query(host, database, "select count(*) from __ving_migration_progress"), host);
+            List<String> schema = query(host, database, "show create table items");
+            if (first == null) {
+                first = schema;
+            } else {
+                assertEquals(first, schema, "the same table on " + host);
+            }
+        }
+        assertTrue(first.get(0).contains("`name`") && !first.get(0).contains("size"), first.toString());
     }
 
     @Test
