@@ -320,6 +320,10 @@ class DrizzleCommand implements Callable<Integer> {
                 stdout.println("  " + conflict.migration() + " and " + conflict.otherMigration() + " both change " + conflict.what()
                         + ".");
             }
+            for (String custom : fork.unweighed()) {
+                stdout.println("  Not weighed: " + custom + " changes no schema (hand-written SQL, which --check does not read);"
+                        + " check by hand that it can run before or after the other branches.");
+            }
         }
         if (!result.conflicts().isEmpty()) {
             stdout.println("Keep one branch's migrations; remove the other's and prepare them again on top.");

@@ -210,6 +210,25 @@ class MigrationCommandsIT {
     }
 
     @Test
+    void checkNamesACustomMigrationOnABranchAsNotWeighed() throws Exception {
+        assertEquals(0, drizzle("--prepare").exitCode());
+        assertEquals(0, drizzle("--prepare", "--custom", "--name", "backfill").exitCode());
+        // another branch's custom migration after the same first one: its snapshot repeats the first's too
+        Path snapshot = Path.of(migrations, "meta/0001_snapshot.json");
+        String text = Files.readString(snapshot);
+        String id = text.replaceAll("(?s).*\"id\": \"([^\"]+)\".*", "$1");
+        Files.writeString(Path.of(migrations, "meta/0002_snapshot.json"), text.replace(id, "7d0b9a2c-9a59-4a4e-8a1e-1d2f3b4c5d6e"));
+        PackagedCli.Result checked = drizzle("--check");
+        assertEquals(0, checked.exitCode(), checked.output());
+        assertEquals("After 0000_create_apikeys_and_3_more, 2 branches (0001_backfill; 0002_snapshot.json) change different"
+                + " things: they commute.\n"
+                + "  Not weighed: 0001_backfill changes no schema (hand-written SQL, which --check does not read); check by hand"
+                + " that it can run before or after the other branches.\n"
+                + "  Not weighed: 0002_snapshot.json changes no schema (hand-written SQL, which --check does not read); check by"
+                + " hand that it can run before or after the other branches.\n", checked.output());
+    }
+
+    @Test
     void upgradeMovesTheFolderIntoDrizzleKit1sLayoutAndTheDatabaseContinues() throws Exception {
         assertEquals(0, drizzle("--prepare").exitCode());
         assertEquals(0, drizzle("--up").exitCode());

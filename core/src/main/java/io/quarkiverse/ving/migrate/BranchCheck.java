@@ -15,6 +15,8 @@ import io.quarkiverse.ving.table.Table;
  * where two or more follow one snapshot, the branches from there are compared by what they change: a table, column,
  * unique key, foreign key or index changed on two branches is a conflict (the order the migrations run in would then
  * decide the result); changes to different things commute. A renamed table or column counts as both its names.
+ * A migration whose snapshot changes nothing holds hand-written SQL, which is not read: it is named, to be checked by
+ * hand.
  */
 public final class BranchCheck {
 
@@ -33,8 +35,10 @@ public final class BranchCheck {
      *
      * @param after the migration they follow, or null for the start of the folder
      * @param branches each branch's migrations, in order
+     * @param unweighed the branches' migrations whose snapshot changes nothing: hand-written SQL (a custom migration),
+     *        which the check cannot weigh against the other branches
      */
-    public record Fork(String after, List<List<String>> branches) {
+    public record Fork(String after, List<List<String>> branches, List<String> unweighed) {
     }
 
     /**
@@ -104,10 +108,14 @@ public final class BranchCheck {
                 branches.add(branch(start, children));
             }
             Node after = byId.get(fork.getKey());
+            List<Map<Entity, String>> changed = new ArrayList<>();
+            List<String> unweighed = new ArrayList<>();
+            for (List<Node> branch : branches) {
+                changed.add(changes(branch, byId, unweighed));
+            }
             Fork found = new Fork(after == null ? null : after.migration(),
-                    branches.stream().map(branch -> branch.stream().map(Node::migration).toList()).toList());
+                    branches.stream().map(branch -> branch.stream().map(Node::migration).toList()).toList(), List.copyOf(unweighed));
             forks.add(found);
-            List<Map<Entity, String>> changed = branches.stream().map(branch -> changes(branch, byId)).toList();
             for (int i = 0; i < changed.size(); i++) {
                 for (int j = i + 1; j < changed.size(); j++) {
                     conflicts.addAll(conflicts(found, changed.get(i), changed.get(j)));
@@ -155,8 +163,12 @@ public final class BranchCheck {
         return branch;
     }
 
-    /** What a branch's migrations change, each thing with the first migration that changes it. */
-    private static Map<Entity, String> changes(List<Node> branch, Map<String, Node> byId) {
+    /**
+     * What a branch's migrations change, each thing with the first migration that changes it.
+     *
+     * @param unweighed gets the migrations that change no schema
+     */
+    private static Map<Entity, String> changes(List<Node> branch, Map<String, Node> byId, List<String> unweighed) {
         Map<Entity, String> changes = new LinkedHashMap<>();
         for (Node node : branch) {
             Node parent = node.prevIds().isEmpty() ? null : byId.get(node.prevIds().get(0));
@@ -164,6 +176,9 @@ public final class BranchCheck {
             Snapshot previous = new Snapshot(parent == null ? Snapshot.ORIGIN : parent.id(), Snapshot.ORIGIN, before, Map.of(),
                     Map.of());
             MigrationPlan plan = SnapshotDiff.between(previous, node.tables(), Renames.NONE, true);
+            if (plan.changes().isEmpty()) {
+                unweighed.add(node.migration());
+            }
             for (SchemaChange change : plan.changes()) {
                 for (Entity entity : entities(change)) {
                     changes.putIfAbsent(entity, node.migration());

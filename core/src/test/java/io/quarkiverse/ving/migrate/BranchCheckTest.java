@@ -72,7 +72,7 @@ class BranchCheckTest {
                 folder.snapshotGraph().get(0).id(), initialWith("cronjobs", 3), Map.of(), Map.of()), 1_800_000_000_009L);
         BranchCheck.Result result = BranchCheck.of(folder.snapshotGraph());
         assertEquals(List.of(new BranchCheck.Fork("0000_initial", List.of(List.of("0001_add_timezone"),
-                List.of("0002_add_cronjob_user")))), result.forks());
+                List.of("0002_add_cronjob_user")), List.of())), result.forks());
         assertEquals(List.of(), result.conflicts());
     }
 
@@ -87,6 +87,19 @@ class BranchCheckTest {
         BranchCheck.Conflict conflict = result.conflicts().get(0);
         assertEquals("the column `users`.`timezone`", conflict.what());
         assertEquals(List.of("0001_add_timezone", "0002_widen_real_name"), List.of(conflict.migration(), conflict.otherMigration()));
+    }
+
+    @Test
+    void aCustomMigrationOnABranchIsNamedAsNotWeighed() {
+        // one branch adds users.timezone; the other backfills data by hand: its snapshot repeats the initial one
+        MigrationFolder folder = forked(new java.util.LinkedHashMap<>(Map.of("add_timezone", initialWith("users", 2))));
+        folder.add("backfill", "UPDATE `users` SET `realName` = `username` WHERE `realName` = '';",
+                new Snapshot(UUID.randomUUID().toString(), folder.snapshotGraph().get(0).id(), step(0), Map.of(), Map.of()),
+                1_800_000_000_009L);
+        BranchCheck.Result result = BranchCheck.of(folder.snapshotGraph());
+        assertEquals(List.of(new BranchCheck.Fork("0000_initial", List.of(List.of("0001_add_timezone"), List.of("0002_backfill")),
+                List.of("0002_backfill"))), result.forks());
+        assertEquals(List.of(), result.conflicts(), "what it does is not known: no conflict is made up");
     }
 
     @Test
@@ -116,7 +129,7 @@ class BranchCheckTest {
         Path moved = work.resolve(names.get(2)).resolve("snapshot.json");
         Files.writeString(moved, Files.readString(moved).replace(graph.get(1).id(), graph.get(0).id()));
         BranchCheck.Result result = BranchCheck.of(folder.snapshotGraph());
-        assertEquals(List.of(new BranchCheck.Fork(names.get(0), List.of(List.of(names.get(1)), List.of(names.get(2))))),
+        assertEquals(List.of(new BranchCheck.Fork(names.get(0), List.of(List.of(names.get(1)), List.of(names.get(2))), List.of())),
                 result.forks());
         assertEquals(List.of("the table `tags`"), result.conflicts().stream().map(BranchCheck.Conflict::what).distinct().toList());
     }
