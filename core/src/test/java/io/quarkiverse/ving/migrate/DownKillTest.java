@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -84,14 +82,7 @@ class DownKillTest {
         Files.writeString(work.resolve("0002_tags" + DownMigration.V0_SUFFIX), DdlWriter.migrationText(TAGS_DOWN));
 
         allApplied();
-        Process process = child("none", "", 0);
-        try (BufferedReader output = MigratorKillTest.output(process)) {
-            assertEquals("ready", output.readLine());
-            long start = System.nanoTime();
-            assertEquals("finished", output.readLine());
-            cleanDownMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        cleanDownMillis = MigratorKillTest.runToTheEnd(child("none", "", 0));
         cleanDown = MigratorKillTest.state(DATABASE, "select count(*), sum(n) from items");
         assertTrue(cleanDown.contains("30000|0"), cleanDown); // every n back to 0: no statement ran twice
         assertEquals(1, new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(60)).status()

@@ -2,12 +2,9 @@ package io.quarkiverse.ving.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -63,14 +59,7 @@ class LedgerUpgradeKillTest {
         folder = new MigrationFolder(work);
 
         appliedByDrizzle0();
-        Process process = MigratorKillTest.child(DATABASE, work, "none", "", 0);
-        try (BufferedReader output = MigratorKillTest.output(process)) {
-            assertEquals("ready", output.readLine());
-            long start = System.nanoTime();
-            assertEquals("finished", output.readLine());
-            cleanRunMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        cleanRunMillis = MigratorKillTest.runToTheEnd(MigratorKillTest.child(DATABASE, work, "none", "", 0));
         cleanRun = state();
         assertTrue(cleanRun.contains("\n" + (APPLIED - 1) + "|" + (APPLIED - 1) * APPLIED / 2 + "\n"), cleanRun); // tags: each item once
         List<MigrationFile> migrations = folder.migrations();
@@ -124,11 +113,7 @@ class LedgerUpgradeKillTest {
         Process one = MigratorKillTest.child(DATABASE, work, "none", "", 0);
         Process other = MigratorKillTest.child(DATABASE, work, "none", "", 0);
         for (Process process : List.of(one, other)) {
-            try (BufferedReader output = MigratorKillTest.output(process)) {
-                assertEquals("ready", output.readLine());
-                assertEquals("finished", output.readLine());
-            }
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            MigratorKillTest.runToTheEnd(process);
             assertEquals(0, process.exitValue());
         }
         assertEquals(cleanRun, state());
@@ -149,12 +134,7 @@ class LedgerUpgradeKillTest {
     }
 
     private static void assertRerunReachesTheCleanRun(String what) throws SQLException {
-        try {
-            new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(60)).up();
-        } catch (MigrationException e) {
-            fail("after " + what + ", the rerun failed: " + e.getMessage());
-        }
-        assertEquals(cleanRun, state(), "after " + what);
+        MigratorKillTest.assertUpRerunReaches(DATABASE, folder, cleanRun, LedgerUpgradeKillTest::state, what);
     }
 
     /**

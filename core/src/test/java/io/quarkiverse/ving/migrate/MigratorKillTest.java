@@ -85,14 +85,7 @@ class MigratorKillTest {
         folder.add("tags", DdlWriter.migrationText(TAGS), Snapshot.following(snapshot, List.of()), 1_800_000_000_001L);
 
         DATABASE.reset();
-        Process process = child("none", "", 0);
-        try (BufferedReader output = output(process)) {
-            assertEquals("ready", output.readLine());
-            long start = System.nanoTime();
-            assertEquals("finished", output.readLine());
-            cleanRunMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        cleanRunMillis = runToTheEnd(child("none", "", 0));
         cleanRun = state();
 
         DATABASE.reset();
@@ -203,12 +196,23 @@ class MigratorKillTest {
     }
 
     private static void assertRerunReachesTheCleanRun(String what) throws SQLException {
+        assertUpRerunReaches(DATABASE, folder, cleanRun, MigratorKillTest::state, what);
+    }
+
+    /** What a test reads of the database to compare it with its clean run's. */
+    interface State {
+        String read() throws SQLException;
+    }
+
+    /** An --up of the folder in this process finishes what a cut-off run left, ending in the clean run's state. */
+    static void assertUpRerunReaches(TestDatabase database, MigrationFolder folder, String cleanRun, State state, String what)
+            throws SQLException {
         try {
-            new Migrator(DATABASE.dataSource(), folder, Duration.ofSeconds(60)).up();
+            new Migrator(database.dataSource(), folder, Duration.ofSeconds(60)).up();
         } catch (MigrationException e) {
             fail("after " + what + ", the rerun failed: " + e.getMessage());
         }
-        assertEquals(cleanRun, state(), "after " + what);
+        assertEquals(cleanRun, state.read(), "after " + what);
     }
 
     /** Tables as the server shows them, the data's sums, the ledger, and what is left of the progress record. */
@@ -267,6 +271,18 @@ class MigratorKillTest {
             }
             process.destroyForcibly();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Lets the run go to its end: the milliseconds from its {@code ready} to its {@code finished}. */
+    static long runToTheEnd(Process process) throws IOException, InterruptedException {
+        try (BufferedReader output = output(process)) {
+            assertEquals("ready", output.readLine());
+            long start = System.nanoTime();
+            assertEquals("finished", output.readLine());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            return millis;
         }
     }
 
