@@ -253,9 +253,10 @@ class DrizzleCommand implements Callable<Integer> {
         }
         MigrationPreparer.Options options = MigrationPreparer.Options.DEFAULT.withName(Optional.ofNullable(name))
                 .withCustom(custom).withExplain(explain).withConfirmDrops(confirmDrops).withNewFolderLayout(layout);
+        MigrationFolder folder = new MigrationFolder(migrations);
         MigrationPreparer.Result result;
         try {
-            result = MigrationPreparer.prepare(loaded, new MigrationFolder(migrations), options, Clock.systemUTC());
+            result = MigrationPreparer.prepare(loaded, folder, options, Clock.systemUTC());
         } catch (AmbiguousChangeException | MigrationException | IllegalArgumentException e) {
             stderr.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -265,9 +266,8 @@ class DrizzleCommand implements Callable<Integer> {
             case EXPLAINED -> stdout.println(result.sql());
             case WRITTEN -> {
                 Journal.Entry entry = result.entry().orElseThrow();
-                boolean v1 = Files.isDirectory(migrations.resolve(entry.tag()));
-                Path written = v1 ? migrations.resolve(entry.tag()).resolve("migration.sql") : migrations.resolve(entry.tag() + ".sql");
-                String downFile = v1 ? entry.tag() + "/down.sql" : entry.tag() + DownMigration.V0_SUFFIX;
+                Path written = folder.sqlFile(entry);
+                String downFile = folder.recordsNames() ? entry.tag() + "/down.sql" : entry.tag() + DownMigration.V0_SUFFIX;
                 stdout.println("Wrote " + written + " (" + result.plan().statements().size()
                         + (result.plan().statements().size() == 1 ? " statement)" : " statements)")
                         + (result.down().isPresent() ? " and its down file, " + downFile + "."

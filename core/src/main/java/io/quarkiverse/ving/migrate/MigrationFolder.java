@@ -232,9 +232,13 @@ public final class MigrationFolder implements MigrationSource {
         return (Files.isRegularFile(v1File) ? v1File : sqlFile(migration.entry())).toString();
     }
 
-    /** The SQL file of a journal entry. */
+    /**
+     * The SQL file of a journal entry: {@code <tag>.sql}, or {@code <tag>/migration.sql} where the tag names a migration
+     * folder of drizzle-kit 1.0's layout (as the entries {@code --prepare} writes there do).
+     */
     public Path sqlFile(Journal.Entry entry) {
-        return directory.resolve(entry.tag() + ".sql");
+        Path v1Folder = directory.resolve(entry.tag());
+        return Files.isDirectory(v1Folder) ? v1Folder.resolve(V1Migrations.SQL_FILE) : directory.resolve(entry.tag() + ".sql");
     }
 
     /** The snapshot file of a migration, named after its prefix: {@code meta/0003_snapshot.json}. */

@@ -137,8 +137,8 @@ public final class DevMigrations {
                 return new Outcome(true, "The schemas match the newest migration: nothing to prepare.", List.of(), null);
             }
             String tag = result.entry().get().tag();
-            String written = folder.recordsNames() ? tag + "/migration.sql" : tag + ".sql";
-            String message = "Wrote " + written + " in " + folder.directory() + ".";
+            String message = "Wrote " + folder.directory().relativize(folder.sqlFile(result.entry().get())) + " in "
+                    + folder.directory() + ".";
             if (!recordWhatPushMade().isEmpty()) {
                 message += " The dev database already had its changes (push): it is recorded as applied there.";
             }
